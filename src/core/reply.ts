@@ -1,0 +1,29 @@
+import type { ButtonAction } from './message'
+
+/** A block of the reply body. Renderers map each kind to their platform's nearest element. */
+export type Block =
+  | { kind: 'markdown'; text: string }
+  | { kind: 'points'; title?: string; items: string[] }
+  | { kind: 'fields'; items: { label: string; value: string }[] }
+  | { kind: 'divider' }
+
+export interface Button {
+  label: string
+  action: ButtonAction
+  style?: 'primary' | 'default' | 'danger'
+}
+
+export type ReplyTone = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'purple'
+
+/** The neutral reply model every handler returns; platform renderers turn it into cards or markdown. */
+export interface Reply {
+  kind: 'answer' | 'fallback' | 'help' | 'title-check' | 'tip' | 'notice'
+  title: string
+  tone: ReplyTone
+  blocks: Block[]
+  /** Where the content comes from, shown as a footnote (article section, "based on a 2024 article"). */
+  source?: string
+  buttons: Button[]
+  /** The intent this reply answers, when it answers one (for feedback and sessions). */
+  intent?: string
+}
