@@ -20,6 +20,7 @@ export interface HandlerContext {
   now: Date
   /** IANA zone of the community (TZ_NAME), for "today". */
   timeZone: string
+  /** May run admin commands (subscribe/unsubscribe): true when ADMIN_IDS is unset or lists the sender. */
   isAdmin: boolean
 }
 
