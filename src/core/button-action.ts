@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import type { ButtonAction } from './message'
+
+const intent = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40)
+
+/** Validates a button value that came back from a platform: it crossed the network, so it is untrusted input. */
+export const ButtonActionSchema: z.ZodType<ButtonAction> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ask'), intent }),
+  z.object({ type: z.literal('feedback'), intent, vote: z.enum(['up', 'down']) }),
+  z.object({ type: z.literal('command'), command: z.string().min(1).max(200) }),
+])
+
+export function parseButtonAction(value: unknown): ButtonAction | null {
+  const parsed = ButtonActionSchema.safeParse(value)
+  return parsed.success ? parsed.data : null
+}
