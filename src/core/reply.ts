@@ -17,7 +17,8 @@ export type ReplyTone = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'purple'
 
 /** The neutral reply model every handler returns; platform renderers turn it into cards or markdown. */
 export interface Reply {
-  kind: 'answer' | 'fallback' | 'help' | 'title-check' | 'tip' | 'notice'
+  /** 'toast': a short acknowledgement; shown as a toast where the platform has one (Feishu card callbacks), else as text. */
+  kind: 'answer' | 'fallback' | 'help' | 'title-check' | 'tip' | 'notice' | 'toast'
   title: string
   tone: ReplyTone
   blocks: Block[]

@@ -1,0 +1,15 @@
+import type { Store } from '../store/store'
+import type { InboundMessage } from './message'
+
+export type RateVerdict = 'ok' | 'warn' | 'silent'
+
+/**
+ * Fixed one-minute window per user per chat. The first message over the limit gets a friendly
+ * notice ('warn'); further ones in the same minute are dropped ('silent') so one person cannot flood a group.
+ */
+export async function checkRate(store: Store, msg: InboundMessage, perMinute: number, now: Date): Promise<RateVerdict> {
+  const minute = Math.floor(now.getTime() / 60_000)
+  const n = await store.incr(`rate:${msg.platform}:${msg.chatId}:${msg.senderId}:${minute}`, 120)
+  if (n <= perMinute) return 'ok'
+  return n === perMinute + 1 ? 'warn' : 'silent'
+}
