@@ -1,0 +1,152 @@
+import type { Store } from './store'
+import { withTimeout } from './with-timeout'
+
+/** Outage bookkeeping; share one between per-request FailoverStores (Workers) so each request need not rediscover it. */
+export interface OutageState {
+  down: boolean
+  nextProbeAt: number
+}
+
+export interface FailoverOptions {
+  /** Upper bound for any one call to the primary. */
+  timeoutMs?: number
+  /** While down, the primary is probed (PING) at most this often. */
+  probeEveryMs?: number
+  log?: (message: string) => void
+  now?: () => number
+  state?: OutageState
+}
+
+export function createOutageState(): OutageState {
+  return { down: false, nextProbeAt: 0 }
+}
+
+// A command Redis understood and refused (WRONGTYPE, NOSCRIPT…) says nothing about availability.
+function isReplyError(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ReplyError'
+}
+
+/**
+ * Redis first, memory when Redis is unreachable, back to Redis when it answers a probe again.
+ * Writes made while degraded stay in memory and are not copied back: a short outage costs some
+ * session and counter state, never an answer.
+ */
+export class FailoverStore implements Store {
+  readonly kind = 'redis' as const
+  private readonly timeoutMs: number
+  private readonly probeEveryMs: number
+  private readonly log: (message: string) => void
+  private readonly now: () => number
+  private readonly state: OutageState
+  private probing: Promise<boolean> | null = null
+
+  constructor(private readonly primary: Store, private readonly fallback: Store, opts: FailoverOptions = {}) {
+    this.timeoutMs = opts.timeoutMs ?? 1500
+    this.probeEveryMs = opts.probeEveryMs ?? 5000
+    this.log = opts.log ?? ((m: string) => console.warn(m))
+    this.now = opts.now ?? Date.now
+    this.state = opts.state ?? createOutageState()
+  }
+
+  get degraded(): boolean {
+    return this.state.down
+  }
+
+  private markDown(reason: string): void {
+    if (this.state.down) return
+    this.state.down = true
+    this.state.nextProbeAt = this.now() + this.probeEveryMs
+    this.log(`[store] Redis unavailable (${reason}); serving from memory, not shared between instances, until it returns`)
+  }
+
+  private markUp(): void {
+    if (!this.state.down) return
+    this.state.down = false
+    this.log('[store] Redis is back; shared store in use again')
+  }
+
+  /** One probe at a time, at most every probeEveryMs; resolves true when the primary answers. */
+  private probe(): Promise<boolean> {
+    if (this.probing) return this.probing
+    if (this.now() < this.state.nextProbeAt) return Promise.resolve(false)
+    this.state.nextProbeAt = this.now() + this.probeEveryMs
+    this.probing = withTimeout(this.primary.health(), this.timeoutMs, 'Redis probe')
+      .then((h) => h === 'up', () => false)
+      .then((up) => {
+        if (up) this.markUp()
+        return up
+      })
+      .finally(() => {
+        this.probing = null
+      })
+    return this.probing
+  }
+
+  private async run<T>(what: string, op: (s: Store) => Promise<T>): Promise<T> {
+    if (this.state.down) {
+      // The probe runs in the background so no caller waits on a dead server; the next call uses its result.
+      void this.probe()
+      return op(this.fallback)
+    }
+    try {
+      return await withTimeout(op(this.primary), this.timeoutMs, `Redis ${what}`)
+    } catch (err) {
+      if (isReplyError(err)) throw err
+      this.markDown(`${what}: ${err instanceof Error ? err.message : String(err)}`)
+      return op(this.fallback)
+    }
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    // A key this process claimed in memory during an outage still counts after Redis returns,
+    // so a platform retry landing just after recovery is not answered twice.
+    if ((await this.fallback.get(key)) !== null) return false
+    return this.run('claim', (s) => s.claim(key, ttlSeconds))
+  }
+  get(key: string): Promise<string | null> {
+    return this.run('get', (s) => s.get(key))
+  }
+  set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    return this.run('set', (s) => s.set(key, value, ttlSeconds))
+  }
+  del(key: string): Promise<void> {
+    return this.run('del', (s) => s.del(key))
+  }
+  incr(key: string, ttlSeconds?: number): Promise<number> {
+    return this.run('incr', (s) => s.incr(key, ttlSeconds))
+  }
+  hincr(key: string, field: string, by?: number): Promise<number> {
+    return this.run('hincr', (s) => s.hincr(key, field, by))
+  }
+  hgetall(key: string): Promise<Record<string, string>> {
+    return this.run('hgetall', (s) => s.hgetall(key))
+  }
+  hset(key: string, field: string, value: string): Promise<void> {
+    return this.run('hset', (s) => s.hset(key, field, value))
+  }
+  hdel(key: string, field: string): Promise<void> {
+    return this.run('hdel', (s) => s.hdel(key, field))
+  }
+  sadd(key: string, member: string): Promise<void> {
+    return this.run('sadd', (s) => s.sadd(key, member))
+  }
+  srem(key: string, member: string): Promise<void> {
+    return this.run('srem', (s) => s.srem(key, member))
+  }
+  smembers(key: string): Promise<string[]> {
+    return this.run('smembers', (s) => s.smembers(key))
+  }
+
+  /** 'down' while serving from memory; a due probe runs first so /healthz shows recovery promptly. */
+  async health(): Promise<'up' | 'down'> {
+    if (this.state.down) return (await this.probe()) ? 'up' : 'down'
+    const h = await withTimeout(this.primary.health(), this.timeoutMs, 'Redis PING').catch(() => 'down' as const)
+    if (h !== 'up') this.markDown('PING failed')
+    return h === 'up' ? 'up' : 'down'
+  }
+
+  /** Ends the primary; the fallback belongs to whoever made it (it may be shared across requests). */
+  async close(): Promise<void> {
+    await this.primary.close()
+  }
+}

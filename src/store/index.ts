@@ -1,0 +1,36 @@
+import type { Store } from './store'
+import { MemoryStore } from './memory'
+import { RedisStore, createRedisClient } from './redis'
+import { FailoverStore } from './failover'
+import type { FailoverOptions } from './failover'
+
+export type { Store } from './store'
+export { MemoryStore } from './memory'
+export { RedisStore, createRedisClient } from './redis'
+export { FailoverStore, createOutageState } from './failover'
+export type { FailoverOptions, OutageState } from './failover'
+
+export const IN_MEMORY_NOTICE =
+  'REDIS_URL is not set: using the in-memory store (not shared between instances, lost on restart).'
+
+export interface CreateStoreOptions {
+  /** Workers: a fresh Redis client for this request only; close the store in waitUntil. */
+  perRequest?: boolean
+  /** Memory used while Redis is down; pass a long-lived one on Workers so claims survive across requests. */
+  fallback?: Store
+  failover?: FailoverOptions
+}
+
+export interface CreatedStore {
+  store: Store
+  /** Set when the store is in-memory; the Node entry prints it once at start-up. */
+  notice: string | null
+}
+
+/** Redis (with memory failover) when a URL is given, otherwise memory. Throws naming REDIS_URL when it is malformed. */
+export function createStore(redisUrl?: string, opts: CreateStoreOptions = {}): CreatedStore {
+  if (!redisUrl) return { store: opts.fallback ?? new MemoryStore(), notice: IN_MEMORY_NOTICE }
+  const client = createRedisClient(redisUrl, { perRequest: opts.perRequest, log: opts.failover?.log })
+  const store = new FailoverStore(new RedisStore(client), opts.fallback ?? new MemoryStore(), opts.failover)
+  return { store, notice: null }
+}

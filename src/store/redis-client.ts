@@ -1,0 +1,64 @@
+import Redis from 'ioredis'
+import type { RedisOptions } from 'ioredis'
+
+export interface RedisClientOptions {
+  /** Workers: a socket belongs to the request that opened it, so the client lives for one request. */
+  perRequest?: boolean
+  /** Where connection trouble is reported; once per outage. */
+  log?: (message: string) => void
+}
+
+/** `redis://host:port` without credentials, safe to print. */
+export function describeRedisUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.host}`
+  } catch {
+    return '(unparseable URL)'
+  }
+}
+
+/** Throws a message naming REDIS_URL (never echoing it: it may hold a password) when it is not a Redis URL. */
+export function assertRedisUrl(url: string): void {
+  let protocol: string
+  try {
+    protocol = new URL(url).protocol
+  } catch {
+    throw new Error('REDIS_URL is not a URL; expected redis://[user:password@]host[:port][/db] or rediss://…')
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new Error(`REDIS_URL must start with redis:// or rediss:// (got ${protocol}//)`)
+  }
+}
+
+/**
+ * An ioredis client that works on Node (long-lived) and on Workers (perRequest).
+ * rediss:// turns TLS on; on Workers the server certificate must chain to a public CA.
+ */
+export function createRedisClient(url: string, opts: RedisClientOptions = {}): Redis {
+  assertRedisUrl(url)
+  const log = opts.log ?? ((m: string) => console.warn(m))
+  const options: RedisOptions = {
+    // Redis 7.0 answers CLIENT SETINFO with an error that test pools report as unhandled.
+    disableClientInfo: true,
+    // A command waits for at most one reconnect before failing, so callers can fall back instead of queueing.
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2500,
+    // Kept on: with lazyConnect the first command has to wait for the handshake it triggers.
+    enableOfflineQueue: true,
+    lazyConnect: true,
+    // One request has no time to wait for a reconnect: fail fast and let the caller fall back.
+    ...(opts.perRequest ? { retryStrategy: () => null } : {}),
+  }
+  const client = new Redis(url, options)
+  let outage = false
+  client.on('error', (err: Error) => {
+    if (outage) return
+    outage = true
+    log(`[store] Redis at ${describeRedisUrl(url)} unreachable: ${err.message}`)
+  })
+  client.on('ready', () => {
+    outage = false
+  })
+  return client
+}

@@ -1,0 +1,78 @@
+import type Redis from 'ioredis'
+import type { Store } from './store'
+import { withTimeout } from './with-timeout'
+
+export { createRedisClient, describeRedisUrl, assertRedisUrl } from './redis-client'
+export type { RedisClientOptions } from './redis-client'
+
+// INCR and the first EXPIRE in one step: a crash between them would leave a counter that never expires.
+// Lua rather than EXPIRE NX so Redis < 7 works too.
+const INCR_WITH_TTL_WHEN_NEW = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return n`
+
+const HEALTH_TIMEOUT_MS = 1000
+const QUIT_TIMEOUT_MS = 1000
+
+/** The shared store on Redis. The caller owns the client's creation; close() ends it. */
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const
+  constructor(private readonly client: Redis) {}
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.client.set(key, '1', 'EX', ttlSeconds, 'NX')) === 'OK'
+  }
+  async get(key: string): Promise<string | null> {
+    return this.client.get(key)
+  }
+  async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    if (ttlSeconds) await this.client.set(key, value, 'EX', ttlSeconds)
+    else await this.client.set(key, value)
+  }
+  async del(key: string): Promise<void> {
+    await this.client.del(key)
+  }
+  async incr(key: string, ttlSeconds?: number): Promise<number> {
+    if (!ttlSeconds) return this.client.incr(key)
+    return Number(await this.client.eval(INCR_WITH_TTL_WHEN_NEW, 1, key, ttlSeconds))
+  }
+  async hincr(key: string, field: string, by = 1): Promise<number> {
+    return this.client.hincrby(key, field, by)
+  }
+  async hgetall(key: string): Promise<Record<string, string>> {
+    return this.client.hgetall(key)
+  }
+  async hset(key: string, field: string, value: string): Promise<void> {
+    await this.client.hset(key, field, value)
+  }
+  async hdel(key: string, field: string): Promise<void> {
+    await this.client.hdel(key, field)
+  }
+  async sadd(key: string, member: string): Promise<void> {
+    await this.client.sadd(key, member)
+  }
+  async srem(key: string, member: string): Promise<void> {
+    await this.client.srem(key, member)
+  }
+  async smembers(key: string): Promise<string[]> {
+    return this.client.smembers(key)
+  }
+  async health(): Promise<'up' | 'down'> {
+    if (this.client.status === 'end') return 'down'
+    try {
+      return (await withTimeout(this.client.ping(), HEALTH_TIMEOUT_MS, 'Redis PING')) === 'PONG' ? 'up' : 'down'
+    } catch {
+      return 'down'
+    }
+  }
+  async close(): Promise<void> {
+    if (this.client.status === 'end') return
+    try {
+      await withTimeout(this.client.quit(), QUIT_TIMEOUT_MS, 'Redis QUIT')
+    } catch {
+      // Server gone or slow: drop the socket instead of waiting for a goodbye.
+      this.client.disconnect()
+    }
+  }
+}

@@ -1,0 +1,12 @@
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError'
+}
+
+/** Rejects with TimeoutError when `work` has not settled after `ms`; the timer never outlives the race. */
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
