@@ -1,0 +1,117 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { handlers as defaultHandlers } from '../handlers'
+import { onBotAdded, onBotRemoved } from '../handlers/commands'
+import type { Config } from './config'
+import { dispatch } from './core/dispatch'
+import type { Handler } from './core/handler'
+import type { Knowledge } from './core/knowledge'
+import type { InboundMessage } from './core/message'
+import type { FeishuApi } from './platforms/feishu/client'
+import { handleFeishuWebhook } from './platforms/feishu/webhook'
+import { handleWecomWebhook } from './platforms/wecom/webhook'
+import type { Store } from './store/store'
+
+/** A store for one request: Node hands out its long-lived one; Workers open a Redis connection per request. */
+export interface StoreLease {
+  store: Store
+  release: () => Promise<void>
+}
+
+export interface AppDeps {
+  config: Config
+  knowledge: Knowledge
+  openStore: () => StoreLease
+  feishuApi: FeishuApi | null
+  fetch?: typeof fetch
+  log?: (message: string) => void
+  handlers?: readonly Handler[]
+}
+
+type Env = { Variables: { store: Store; waitUntil: (p: Promise<unknown>) => void } }
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? ((m: string) => console.error(m))
+  const handlers = deps.handlers ?? defaultHandlers
+  const { config, knowledge } = deps
+  const app = new Hono<Env>()
+
+  const dispatchFor = (store: Store) => (msg: InboundMessage) =>
+    dispatch(msg, {
+      store,
+      knowledge,
+      handlers,
+      timeZone: config.TZ_NAME,
+      adminIds: config.ADMIN_IDS,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      log,
+    })
+
+  // Each request leases a store and collects its background work; the lease is returned only after that work ends.
+  app.use('*', async (c, next) => {
+    const lease = deps.openStore()
+    const pending: Promise<unknown>[] = []
+    c.set('store', lease.store)
+    c.set('waitUntil', (p) => pending.push(p.catch((e: unknown) => log(`background work failed: ${String(e)}`))))
+    try {
+      await next()
+    } finally {
+      const done = Promise.allSettled(pending).then(() => lease.release())
+      try {
+        c.executionCtx.waitUntil(done)
+      } catch {
+        void done // no execution context (plain app.request in a script): the promise still runs
+      }
+    }
+  })
+
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body is larger than 1 MiB' }, 413) })
+
+  app.post('/webhook/feishu', limit, async (c) => {
+    const raw = new Uint8Array(await c.req.arrayBuffer())
+    const store = c.get('store')
+    return handleFeishuWebhook(raw, c.req.raw.headers, {
+      verificationToken: config.FEISHU_VERIFICATION_TOKEN,
+      encryptKey: config.FEISHU_ENCRYPT_KEY,
+      api: deps.feishuApi,
+      store,
+      dispatch: dispatchFor(store),
+      onBotAdded: (chatId) => onBotAdded(store, 'feishu', chatId, config.TIP_AUTO_SUBSCRIBE),
+      onBotRemoved: (chatId) => onBotRemoved(store, 'feishu', chatId),
+      waitUntil: c.get('waitUntil'),
+      log,
+    })
+  })
+
+  app.on(['GET', 'POST'], '/webhook/wecom', limit, async (c) => {
+    const store = c.get('store')
+    return handleWecomWebhook(c.req.raw, {
+      token: config.WECOM_BOT_TOKEN,
+      encodingAesKey: config.WECOM_BOT_ENCODING_AES_KEY,
+      store,
+      dispatch: dispatchFor(store),
+      waitUntil: c.get('waitUntil'),
+      fetch: deps.fetch,
+    })
+  })
+
+  app.get('/healthz', async (c) => {
+    const store = c.get('store')
+    return c.json({
+      ok: true,
+      store: store.kind,
+      redis: await store.health(),
+      knowledge: { version: knowledge.version, intents: knowledge.intents.length, tips: knowledge.tips.length },
+    })
+  })
+
+  app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404))
+  app.onError((err, c) => {
+    log(`unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}: ${err.message}`)
+    // A fault of ours or of a dependency, not of the input: 503 asks the platform to retry later.
+    return c.json({ error: 'temporarily unavailable, please retry' }, 503)
+  })
+  return app
+}

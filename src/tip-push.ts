@@ -1,0 +1,47 @@
+import type { Config } from './config'
+import type { Knowledge } from './core/knowledge'
+import { pushTips } from './core/push-tips'
+import type { Reply } from './core/reply'
+import { SendError } from './core/send-error'
+import type { Subscription } from './core/subscriptions'
+import { localDate } from './core/tips'
+import { renderFeishuCard } from './platforms/feishu/card'
+import type { FeishuApi } from './platforms/feishu/client'
+import { sendGroupWebhook } from './platforms/wecom/client'
+import type { Store } from './store/store'
+
+export interface TipPushOptions {
+  config: Config
+  store: Store
+  knowledge: Knowledge
+  feishuApi: FeishuApi | null
+  fetch?: typeof fetch
+  now?: Date
+  dryRun?: boolean
+  log?: (message: string) => void
+}
+
+/** The daily push with the platform senders plugged in; the Workers cron, the Node scheduler and the CLI all call this. */
+export function runTipPush(opts: TipPushOptions) {
+  const now = opts.now ?? new Date()
+  const date = localDate(now, opts.config.TZ_NAME)
+  const send = async (sub: Subscription, reply: Reply) => {
+    if (sub.platform === 'feishu') {
+      if (!opts.feishuApi) throw new SendError('FEISHU_APP_ID and FEISHU_APP_SECRET are not set', 0, 'failed')
+      // The uuid makes a retried send of the same day's tip a no-op on Feishu's side too.
+      await opts.feishuApi.sendCard(sub.chatId, renderFeishuCard(reply), `tip-${date}-${sub.chatId}`)
+      return
+    }
+    if (!sub.webhookUrl) throw new SendError(`WeCom chat ${sub.chatId} has no group webhook URL`, 0, 'gone')
+    await sendGroupWebhook(sub.webhookUrl, reply, opts.fetch ?? fetch)
+  }
+  return pushTips({
+    store: opts.store,
+    knowledge: opts.knowledge,
+    now,
+    timeZone: opts.config.TZ_NAME,
+    send,
+    dryRun: opts.dryRun,
+    log: opts.log,
+  })
+}

@@ -1,0 +1,65 @@
+// Workers entry: the same Hono app; a Redis connection per request or cron run (a socket cannot outlive
+// the request that opened it in workerd), closed in waitUntil after the background work.
+import { createApp } from './app'
+import { ConfigError, loadConfig, type Config } from './config'
+import { loadKnowledge } from './core/knowledge'
+import { createFeishuClient, type FeishuApi } from './platforms/feishu/client'
+import { createOutageState, createStore, MemoryStore } from './store/index'
+import { runTipPush } from './tip-push'
+
+type Env = Record<string, unknown>
+interface ExecutionContext {
+  waitUntil(p: Promise<unknown>): void
+  passThroughOnException(): void
+}
+
+const log = (m: string) => console.error(m)
+// Per isolate: the fallback memory and outage state survive across requests; Redis connections do not.
+const fallback = new MemoryStore()
+const outage = createOutageState()
+
+interface Built { config: Config; app: ReturnType<typeof createApp>; feishuApi: FeishuApi | null }
+let built: { env: Env; value: Built | ConfigError } | undefined
+
+function build(env: Env): Built | ConfigError {
+  if (built?.env === env) return built.value
+  let value: Built | ConfigError
+  try {
+    const config = loadConfig(env)
+    const knowledge = loadKnowledge()
+    const feishuApi =
+      config.FEISHU_APP_ID && config.FEISHU_APP_SECRET
+        ? createFeishuClient({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, apiBase: config.FEISHU_API_BASE, log })
+        : null
+    const openStore = () => {
+      const { store } = createStore(config.REDIS_URL, { perRequest: true, fallback, failover: { state: outage, log } })
+      return { store, release: () => (store === fallback ? Promise.resolve() : store.close()) }
+    }
+    value = { config, feishuApi, app: createApp({ config, knowledge, feishuApi, log, openStore }) }
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    log(err.message)
+    value = err
+  }
+  built = { env, value }
+  return value
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    const b = build(env)
+    if (b instanceof ConfigError) return Response.json({ error: b.problems.join('; ') }, { status: 503 })
+    return b.app.fetch(request, env, ctx)
+  },
+
+  async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+    const b = build(env)
+    if (b instanceof ConfigError) return
+    const { store } = createStore(b.config.REDIS_URL, { perRequest: true, fallback, failover: { state: outage, log } })
+    const run = runTipPush({ config: b.config, store, knowledge: loadKnowledge(), feishuApi: b.feishuApi, log })
+      .then((r) => log(`tips ${r.date}: sent ${r.sent.length}, skipped ${r.skipped.length}, failed ${r.failed.length}`))
+      .finally(() => (store === fallback ? undefined : store.close()))
+    ctx.waitUntil(run)
+    await run
+  },
+}
