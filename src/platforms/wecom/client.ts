@@ -1,0 +1,79 @@
+import type { Reply } from '../../core/reply'
+import { SendError } from '../../core/send-error'
+import { renderMarkdown, STREAM_MAX_BYTES, type TemplateCard, WEBHOOK_MARKDOWN_MAX_BYTES } from './card'
+
+// Outgoing WeCom calls, Web APIs only; `fetch` is injected so tests (and Workers) pass their own.
+
+type Fetch = typeof fetch
+
+const RATE_LIMIT_WAIT_MS = 60_000
+// 93000: webhook URL invalid or robot removed; 93008: robot no longer in the group (protocols.md §7 error codes).
+const GONE = new Set([93000, 93008])
+const RATE_LIMITED = new Set([45009])
+
+async function postJson(url: string, body: unknown, fetchFn: Fetch, what: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetchFn(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+    })
+  } catch (err) {
+    throw new SendError(`${what}: network error: ${err instanceof Error ? err.message : String(err)}`, 0, 'failed')
+  }
+  if (res.status === 429) {
+    const retryAfter = Number(res.headers.get('retry-after'))
+    const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : RATE_LIMIT_WAIT_MS
+    throw new SendError(`${what}: HTTP 429`, 429, 'rate-limited', wait)
+  }
+  const text = await res.text().catch(() => '')
+  if (!res.ok) throw new SendError(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status, 'failed')
+  let parsed: { errcode?: unknown; errmsg?: unknown }
+  try {
+    parsed = JSON.parse(text) as typeof parsed
+  } catch {
+    throw new SendError(`${what}: response is not JSON: ${text.slice(0, 200)}`, res.status, 'failed')
+  }
+  const code = typeof parsed.errcode === 'number' ? parsed.errcode : 0
+  if (code === 0) return
+  const message = `${what}: errcode ${code} ${String(parsed.errmsg ?? '')}`.trim()
+  if (GONE.has(code)) throw new SendError(message, code, 'gone')
+  if (RATE_LIMITED.has(code)) throw new SendError(message, code, 'rate-limited', RATE_LIMIT_WAIT_MS)
+  throw new SendError(message, code, 'failed')
+}
+
+/** Answers a callback through its response_url (each URL works once, for 1 h) as markdown. Throws SendError. */
+export async function postResponseUrl(url: string, reply: Reply, fetchFn: Fetch = fetch): Promise<void> {
+  const content = renderMarkdown(reply, { maxBytes: STREAM_MAX_BYTES })
+  await postJson(url, { msgtype: 'markdown', markdown: { content } }, fetchFn, 'wecom response_url')
+}
+
+/** A template_card through response_url; WeCom accepts this only in 1:1 chats. Throws SendError. */
+export async function postResponseUrlCard(url: string, card: TemplateCard, fetchFn: Fetch = fetch): Promise<void> {
+  await postJson(url, { msgtype: 'template_card', template_card: card }, fetchFn, 'wecom response_url')
+}
+
+/** Pushes a reply (the daily tip) to a group through its robot webhook, as markdown ≤ 4096 bytes. Throws SendError. */
+export async function sendGroupWebhook(webhookUrl: string, reply: Reply, fetchFn: Fetch = fetch): Promise<void> {
+  const content = renderMarkdown(reply, { maxBytes: WEBHOOK_MARKDOWN_MAX_BYTES })
+  await postJson(webhookUrl, { msgtype: 'markdown', markdown: { content } }, fetchFn, 'wecom group webhook')
+}
+
+/**
+ * Why a URL a user offered (e.g. "/订阅 <url>") is not a WeCom group-robot webhook, or null when it is one.
+ * Checked before storing it so the bot never posts to arbitrary hosts.
+ */
+export function webhookUrlProblem(url: string, apiBase = 'https://qyapi.weixin.qq.com'): string | null {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return 'not a URL'
+  }
+  const base = new URL(apiBase)
+  if (u.protocol !== base.protocol || u.host !== base.host) return `must start with ${base.origin}`
+  if (u.pathname !== '/cgi-bin/webhook/send') return 'path must be /cgi-bin/webhook/send'
+  if (!u.searchParams.get('key')) return 'the key= parameter is missing'
+  return null
+}
