@@ -34,6 +34,9 @@ export const TipSchema = z.object({
   text: z.string().min(8),
   section: z.string().min(1),
   intent: intentId.nullable(),
+  /** First local date (YYYY-MM-DD) the tip may be pushed. Set it (today or later) on every tip added after launch:
+   * the daily rotation admits new tips only at cycle boundaries, which needs to know when a tip arrived (src/core/tips.ts). */
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 })
 
 export const TipsFileSchema = z.object({ tips: z.array(TipSchema).min(1) })
