@@ -68,6 +68,8 @@ export class RedisStore implements Store {
   }
   async close(): Promise<void> {
     if (this.client.status === 'end') return
+    // Never connected (lazyConnect, request used no Redis): QUIT would open a socket just to close it.
+    if (this.client.status === 'wait') return this.client.disconnect()
     try {
       await withTimeout(this.client.quit(), QUIT_TIMEOUT_MS, 'Redis QUIT')
     } catch {

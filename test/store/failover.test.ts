@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Redis from 'ioredis'
 import type { ChildProcess } from 'node:child_process'
-import { FailoverStore } from '../../src/store/failover'
+import { FailoverStore, createOutageState } from '../../src/store/failover'
 import { MemoryStore } from '../../src/store/memory'
 import { RedisStore, createRedisClient } from '../../src/store/redis'
 import { IN_MEMORY_NOTICE, createStore } from '../../src/store/index'
@@ -198,5 +198,44 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis stops answering witho
       health = await store.health()
     }
     expect(health).toBe('up')
+  })
+})
+
+describe('per-request stores, as on Workers', () => {
+  it('open, use and close one Redis client per request', async () => {
+    const { store } = createStore(REDIS_URL, { perRequest: true })
+    const k = randomKey('per-request')
+    expect(await store.claim(k, 60)).toBe(true)
+    await store.del(k)
+    await store.close()
+    const unused = createStore(REDIS_URL, { perRequest: true }).store
+    await unused.close()
+  })
+
+  it('share the outage and the memory between requests so only the first one waits for a dead Redis', async () => {
+    const port = await freePort()
+    const fallback = new MemoryStore()
+    const state = createOutageState()
+    const logs: string[] = []
+    const request = () =>
+      createStore(`redis://127.0.0.1:${port}`, {
+        perRequest: true,
+        fallback,
+        failover: { state, probeEveryMs: 60_000, log: (m) => logs.push(m) },
+      }).store
+
+    const first = request()
+    let started = performance.now()
+    expect(await first.claim('om_1', 60)).toBe(true)
+    expect(performance.now() - started).toBeLessThan(2000)
+    await first.close()
+
+    const second = request()
+    started = performance.now()
+    expect(await second.claim('om_1', 60)).toBe(false)
+    expect(await second.health()).toBe('down')
+    expect(performance.now() - started).toBeLessThan(50)
+    await second.close()
+    expect(logs.filter((l) => l.includes('serving from memory'))).toHaveLength(1)
   })
 })
