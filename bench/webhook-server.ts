@@ -1,0 +1,35 @@
+// Benchmark server (Node only): the real app with a recording Feishu API stand-in, or a bare Hono route.
+// Usage: tsx bench/webhook-server.ts bare|memory|redis — prints the port on stdout, serves until killed.
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createApp } from '../src/app'
+import { loadConfig } from '../src/config'
+import { loadKnowledge } from '../src/core/knowledge'
+import type { FeishuApi } from '../src/platforms/feishu/client'
+import { MemoryStore } from '../src/store/memory'
+import { RedisStore, createRedisClient } from '../src/store/redis'
+import { BENCH_BOT, BENCH_KEY, BENCH_TOKEN } from './webhook-requests'
+
+const mode = process.argv[2] ?? 'memory'
+let replies = 0
+const api: FeishuApi = {
+  async replyCard() { replies++ },
+  async sendCard() {},
+  async botOpenId() { return BENCH_BOT },
+}
+
+function build() {
+  if (mode === 'bare') {
+    const bare = new Hono()
+    bare.post('/webhook/feishu', (c) => c.json({}))
+    return bare
+  }
+  const store = mode === 'redis' ? new RedisStore(createRedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')) : new MemoryStore()
+  const config = loadConfig({ FEISHU_VERIFICATION_TOKEN: BENCH_TOKEN, FEISHU_ENCRYPT_KEY: BENCH_KEY, RATE_LIMIT_PER_MINUTE: '1000' })
+  return createApp({ config, knowledge: loadKnowledge(), feishuApi: api, log: () => {}, openStore: () => ({ store, release: async () => {} }) })
+}
+
+const app = build()
+app.get('/__replies', (c) => c.json({ replies }))
+const ctx = { waitUntil: (p: Promise<unknown>) => void p.catch(() => {}), passThroughOnException() {}, props: {} }
+serve({ fetch: (req) => app.fetch(req, {}, ctx), port: 0, hostname: '127.0.0.1' }, (info) => process.stdout.write(`${info.port}\n`))
