@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import type { Reply } from '../../../src/core/reply'
+import { SendError } from '../../../src/core/send-error'
+import { postResponseUrl, sendGroupWebhook, webhookUrlProblem } from '../../../src/platforms/wecom/client'
+import { recordingFetch } from './fixtures'
+import { answerReply } from './sample-replies'
+
+const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa'
+
+async function sendError(p: Promise<unknown>): Promise<SendError> {
+  try {
+    await p
+  } catch (err) {
+    if (err instanceof SendError) return err
+    throw err
+  }
+  throw new Error('expected a SendError')
+}
+
+describe('sendGroupWebhook', () => {
+  it('posts the reply as markdown to the webhook URL', async () => {
+    const rec = recordingFetch()
+    await sendGroupWebhook(HOOK, answerReply, rec.fetch)
+    expect(rec.calls).toHaveLength(1)
+    expect(rec.calls[0]!.url).toBe(HOOK)
+    expect(rec.calls[0]!.body.msgtype).toBe('markdown')
+    expect(rec.calls[0]!.body.markdown.content).toContain('**新号怎么起步**')
+  })
+  it('keeps the markdown within 4096 bytes', async () => {
+    const rec = recordingFetch()
+    const long: Reply = { ...answerReply, blocks: [{ kind: 'markdown', text: '长'.repeat(3000) }] }
+    await sendGroupWebhook(HOOK, long, rec.fetch)
+    const content: string = rec.calls[0]!.body.markdown.content
+    expect(new TextEncoder().encode(content).length).toBeLessThanOrEqual(4096)
+    expect(content.endsWith('…')).toBe(true)
+  })
+  it('maps errcode 93000 (robot removed / bad URL) to gone', async () => {
+    const e = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(() => Response.json({ errcode: 93000, errmsg: 'invalid webhook url' })).fetch))
+    expect([e.kind, e.code]).toEqual(['gone', 93000])
+  })
+  it('maps errcode 45009 to rate-limited with a 60 s wait', async () => {
+    const e = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(() => Response.json({ errcode: 45009, errmsg: 'api freq out of limit' })).fetch))
+    expect([e.kind, e.code, e.retryAfterMs]).toEqual(['rate-limited', 45009, 60_000])
+  })
+  it('maps HTTP 429 to rate-limited, honouring Retry-After', async () => {
+    const plain = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(() => new Response('', { status: 429 })).fetch))
+    expect([plain.kind, plain.code, plain.retryAfterMs]).toEqual(['rate-limited', 429, 60_000])
+    const told = await sendError(
+      sendGroupWebhook(HOOK, answerReply, recordingFetch(() => new Response('', { status: 429, headers: { 'retry-after': '7' } })).fetch),
+    )
+    expect(told.retryAfterMs).toBe(7000)
+  })
+  it('maps other errcodes, HTTP errors, non-JSON answers and network errors to failed', async () => {
+    const cases = [
+      () => Response.json({ errcode: 40008, errmsg: 'invalid message type' }),
+      () => new Response('oops', { status: 502 }),
+      () => new Response('<html>', { status: 200 }),
+      () => {
+        throw new TypeError('fetch failed')
+      },
+    ]
+    for (const answer of cases) {
+      const e = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(answer).fetch))
+      expect(e.kind).toBe('failed')
+    }
+  })
+})
+
+describe('postResponseUrl', () => {
+  it('posts markdown to the response_url', async () => {
+    const rec = recordingFetch()
+    await postResponseUrl('https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=X', answerReply, rec.fetch)
+    expect(rec.calls[0]).toEqual({
+      url: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=X',
+      body: { msgtype: 'markdown', markdown: { content: expect.stringContaining('1. 选一个细分领域') } },
+    })
+  })
+  it('throws a classified SendError when WeCom refuses', async () => {
+    const e = await sendError(postResponseUrl('https://x.test/r', answerReply, recordingFetch(() => Response.json({ errcode: 40001 })).fetch))
+    expect([e.kind, e.code]).toEqual(['failed', 40001])
+  })
+})
+
+describe('webhookUrlProblem', () => {
+  it('accepts a WeCom group-robot webhook URL', () => {
+    expect(webhookUrlProblem(HOOK)).toBeNull()
+  })
+  it('rejects other hosts, paths, plain http and a missing key', () => {
+    expect(webhookUrlProblem('https://evil.example/cgi-bin/webhook/send?key=1')).toMatch(/must start with/)
+    expect(webhookUrlProblem('http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1')).toMatch(/must start with/)
+    expect(webhookUrlProblem('https://qyapi.weixin.qq.com/cgi-bin/other?key=1')).toMatch(/path/)
+    expect(webhookUrlProblem('https://qyapi.weixin.qq.com/cgi-bin/webhook/send')).toMatch(/key/)
+    expect(webhookUrlProblem('not a url')).toBe('not a URL')
+  })
+  it('follows WECOM_API_BASE when given', () => {
+    expect(webhookUrlProblem('http://127.0.0.1:9999/cgi-bin/webhook/send?key=k', 'http://127.0.0.1:9999')).toBeNull()
+  })
+})
