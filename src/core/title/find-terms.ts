@@ -1,0 +1,55 @@
+import { fold, type Normalized, type Span } from './normalized'
+
+export interface TermHit<T> extends Span {
+  entry: T
+}
+
+/** Every occurrence of `needle` in `haystack`. */
+export function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = []
+  if (!needle) return out
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) out.push(i)
+  return out
+}
+
+/** Spans of allow-listed everyday words; a hit entirely inside one of them does not count. */
+export function allowedSpans(n: Normalized, allow: readonly string[]): Span[] {
+  const spans: Span[] = []
+  for (const word of allow) {
+    const w = fold(word)
+    for (const start of occurrences(n.text, w)) spans.push({ start, end: start + w.length })
+  }
+  return spans
+}
+
+export function insideAny(span: Span, spans: readonly Span[]): boolean {
+  return spans.some((a) => a.start <= span.start && span.end <= a.end)
+}
+
+/** Keeps the longest hits that do not overlap (全网最低 wins over 最低), in text order. */
+export function longestFirst<T extends Span>(hits: T[]): T[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
+  const kept: T[] = []
+  for (const hit of [...sorted].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit)
+  }
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+/** Plain substring search for each entry's term, minus allow-listed words, longest non-overlapping. */
+export function findTerms<T extends { term: string }>(
+  n: Normalized,
+  entries: readonly T[],
+  allow: readonly string[],
+): TermHit<T>[] {
+  const allowed = allowedSpans(n, allow)
+  const hits: TermHit<T>[] = []
+  for (const entry of entries) {
+    const term = fold(entry.term)
+    for (const start of occurrences(n.text, term)) {
+      const span = { start, end: start + term.length }
+      if (!insideAny(span, allowed)) hits.push({ ...span, entry })
+    }
+  }
+  return longestFirst(hits)
+}

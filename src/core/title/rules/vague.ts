@@ -1,0 +1,53 @@
+import { CITE_DETAILS } from '../cite'
+import type { TitleContext } from '../context'
+import { isEmoji } from '../length'
+import { fold } from '../normalized'
+import type { TitleIssue } from '../types'
+
+const DIGIT = /[0-9零一二三四五六七八九十百千万两]+\s*(?:个|天|年|月|周|次|元|块|斤|kg|cm|步|种|款|套|件|家|条|本|道|分钟|小时|岁|w|k)/u
+const CONTENT = /[\p{Script=Han}]|[a-z]+|\d+/gu
+
+/** The vague phrases present, as the creator typed them (normalized). */
+export function vaguePhrases(ctx: TitleContext): string[] {
+  const text = ctx.norm.text
+  return ctx.words.vague.phrases.filter((p) => text.includes(fold(p)))
+}
+
+/** How many content pieces are left once vague phrases, fillers, emoji and punctuation go. */
+export function detailCount(ctx: TitleContext): number {
+  let rest = ctx.graphemes.filter((g) => !isEmoji(g)).join('')
+  rest = fold(rest)
+  const drop = [...ctx.words.vague.phrases, ...ctx.words.vague.fillers].map(fold).sort((a, b) => b.length - a.length)
+  for (const word of drop) rest = rest.split(word).join(' ')
+  let count = 0
+  for (const m of rest.matchAll(CONTENT)) count += /[a-z\d]/.test(m[0]) ? 1 : m[0].length
+  return count
+}
+
+export function hasNumberDetail(ctx: TitleContext): boolean {
+  return /\d/.test(ctx.norm.text) || DIGIT.test(ctx.norm.text)
+}
+
+/** No subject, number, place, person or concrete detail. */
+export function vagueRule(ctx: TitleContext): TitleIssue[] {
+  const phrases = vaguePhrases(ctx)
+  const thin = detailCount(ctx) < ctx.words.vague.minDetail && !hasNumberDetail(ctx)
+  const match = phrases[0]
+  if (thin) {
+    return [{
+      rule: 'vague',
+      severity: 'warn',
+      ...(match ? { match } : {}),
+      message: `标题没有具体信息（主体、数字、地点、人物或细节），读者和搜索都不知道这篇讲什么；${CITE_DETAILS}`,
+      suggestion: '写清“什么 + 具体细节”，如“3个…”“亲测…天”“人均…元”“在…（地点）”',
+    }]
+  }
+  if (!match) return []
+  return [{
+    rule: 'vague',
+    severity: 'info',
+    match,
+    message: `「${match}」不带信息，占了标题位置`,
+    suggestion: `删掉「${match}」，换成一个具体细节（数字、地点或人物）`,
+  }]
+}
