@@ -26,6 +26,8 @@ export const IntentsFileSchema = z.object({
   source: z.object({ title: z.string(), url: z.string().url(), year: z.number().int() }),
   /** canonical term → variants users type instead (直播带货 ← 直播卖货, 带货直播 …). */
   synonyms: z.record(z.string(), z.array(z.string().min(1))),
+  /** Questions the bot must NOT answer (weather, passwords, other apps …); a match here means fallback. Optional. */
+  outOfScope: z.array(z.string().min(2)).optional(),
   intents: z.array(IntentSchema).min(1),
 })
 
