@@ -94,6 +94,7 @@ export function createApp(deps: AppDeps) {
       dispatch: dispatchFor(store),
       waitUntil: c.get('waitUntil'),
       fetch: deps.fetch,
+      log,
     })
   })
 
