@@ -49,7 +49,7 @@ export function wecomWebhookProblem(url: string, opts: SubscriptionOptions = {})
     }
   }
   if (parsed.protocol !== 'https:') return '地址必须以 https:// 开头'
-  if (!hosts.has(parsed.host)) return `地址的域名应为 ${[...hosts].join(' 或 ')}`
+  if (parsed.username || parsed.password || !hosts.has(parsed.host)) return `地址的域名应为 ${[...hosts].join(' 或 ')}`
   if (parsed.pathname !== '/cgi-bin/webhook/send') return '地址路径应为 /cgi-bin/webhook/send'
   if (!parsed.searchParams.get('key')) return '地址里缺少 key 参数'
   return null
