@@ -1,7 +1,8 @@
 import { CITE_DETAILS } from '../cite'
 import type { TitleContext } from '../context'
-import { isEmoji } from '../length'
+import { graphemes, isEmoji } from '../length'
 import { fold } from '../normalized'
+import { findDiversion } from './diversion'
 import type { TitleIssue } from '../types'
 
 const DIGIT = /[0-9零一二三四五六七八九十百千万两]+\s*(?:个|天|年|月|周|次|元|块|斤|kg|cm|步|种|款|套|件|家|条|本|道|分钟|小时|岁|w|k)/u
@@ -15,8 +16,10 @@ export function vaguePhrases(ctx: TitleContext): string[] {
 
 /** How many content pieces are left once vague phrases, fillers, emoji and punctuation go. */
 export function detailCount(ctx: TitleContext): number {
-  let rest = ctx.graphemes.filter((g) => !isEmoji(g)).join('')
-  rest = fold(rest)
+  // A contact handle (vx, 微信) is not a detail about the content.
+  let rest = ctx.norm.text
+  for (const hit of findDiversion(ctx).reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end)
+  rest = graphemes(rest).filter((g) => !isEmoji(g)).join('')
   const drop = [...ctx.words.vague.phrases, ...ctx.words.vague.fillers].map(fold).sort((a, b) => b.length - a.length)
   for (const word of drop) rest = rest.split(word).join(' ')
   let count = 0
