@@ -1,0 +1,120 @@
+// Reply builders shared by the ask, follow-up, help and button handlers (and by other helpers' cards).
+import type { Knowledge } from '../src/core/knowledge'
+import type { Candidate } from '../src/core/matcher'
+import type { Button, Reply } from '../src/core/reply'
+
+const HELP_INTENT = 'help'
+const MAX_RELATED = 3
+
+/** Footnote for every knowledge answer: which section, and that the source is a 2024 article. */
+export function sourceLine(knowledge: Knowledge, section: string): string {
+  return `出处：《${knowledge.source.title}》${section}｜基于${knowledge.source.year}年文章，时效请自行判断`
+}
+
+function askButton(knowledge: Knowledge, intentId: string, prefix = ''): Button | null {
+  const intent = knowledge.byId.get(intentId)
+  return intent ? { label: `${prefix}${intent.title}`, action: { type: 'ask', intent: intentId } } : null
+}
+
+function relatedButtons(knowledge: Knowledge, ids: string[]): Button[] {
+  return ids
+    .map((id) => askButton(knowledge, id))
+    .filter((b): b is Button => b !== null)
+    .slice(0, MAX_RELATED)
+}
+
+function feedbackButtons(intent: string): Button[] {
+  return [
+    { label: '👍 有用', action: { type: 'feedback', intent, vote: 'up' } },
+    { label: '👎 没用', action: { type: 'feedback', intent, vote: 'down' } },
+  ]
+}
+
+/**
+ * The answer card for an intent. depth 0 = short answer + key points; depth 1 = the deeper follow-up;
+ * depth ≥ 2 = nothing deeper left, so it points at related topics instead.
+ */
+export function answerReply(knowledge: Knowledge, intentId: string, opts: { depth?: number } = {}): Reply {
+  if (intentId === HELP_INTENT) return helpReply(knowledge)
+  const intent = knowledge.byId.get(intentId)
+  if (!intent) throw new Error(`unknown intent: ${intentId}`)
+  const depth = opts.depth ?? 0
+  const base = {
+    kind: 'answer' as const,
+    tone: 'blue' as const,
+    intent: intent.id,
+    source: sourceLine(knowledge, intent.section),
+    buttons: [...relatedButtons(knowledge, intent.related), ...feedbackButtons(intent.id)],
+  }
+  if (depth === 0) {
+    return {
+      ...base,
+      title: intent.title,
+      blocks: [
+        { kind: 'markdown', text: intent.answer },
+        { kind: 'points', title: '要点', items: intent.points },
+        { kind: 'markdown', text: '想看更详细的，回复「展开说说」。' },
+      ],
+    }
+  }
+  if (depth === 1) {
+    return { ...base, title: `${intent.title}（展开）`, blocks: [{ kind: 'markdown', text: intent.followUp }] }
+  }
+  return {
+    ...base,
+    title: `${intent.title}：就这些了`,
+    tone: 'grey',
+    blocks: [{ kind: 'markdown', text: '这个话题文章里能讲的我都讲完了。可以点下面的相关问题继续看，或者直接问别的。' }],
+  }
+}
+
+/** The honest "I don't know" card, with the closest topics as "你是不是想问" buttons. */
+export function fallbackReply(knowledge: Knowledge, candidates: Candidate[]): Reply {
+  const buttons = candidates
+    .map((c) => askButton(knowledge, c.intent, '你是不是想问：'))
+    .filter((b): b is Button => b !== null)
+    .slice(0, MAX_RELATED)
+  return {
+    kind: 'fallback',
+    title: '这个我不确定',
+    tone: 'grey',
+    blocks: [
+      {
+        kind: 'markdown',
+        text: `这个问题不在我的知识范围里，我不想乱答。我只依据《${knowledge.source.title}》（${knowledge.source.year}年）回答小红书运营的问题。`,
+      },
+      { kind: 'markdown', text: buttons.length ? '你是不是想问下面这些？也可以输入「帮助」看看我能做什么。' : '输入「帮助」看看我能做什么。' },
+    ],
+    buttons,
+  }
+}
+
+/** What the bot can do and how to use it. */
+export function helpReply(knowledge: Knowledge): Reply {
+  const examples = ['worth-doing', 'new-account', 'keyword-layout']
+  return {
+    kind: 'help',
+    title: '红书参谋能做什么',
+    tone: 'green',
+    intent: HELP_INTENT,
+    blocks: [
+      {
+        kind: 'markdown',
+        text: `我依据《${knowledge.source.title}》（${knowledge.source.year}年）回答小红书创作者的问题。在群里@我，直接打字提问就行。`,
+      },
+      {
+        kind: 'points',
+        title: '用法',
+        items: [
+          '直接提问：比如「新号还有机会吗」「直播带货还能做吗」「关键词写在哪」',
+          '回答后说「展开说说」「详细点」，看更深入的解释',
+          '`标题检查 <标题>`：检查笔记标题的字数、违禁词、导流词和关键词',
+          '`/tip`：看今天的运营小贴士',
+          '`/订阅` / `/退订`：开启或关闭本群的每日小贴士推送',
+        ],
+      },
+      { kind: 'markdown', text: '不在文章范围里的问题（天气、改密码、别的App怎么用…）我会直接说不知道。' },
+    ],
+    buttons: examples.map((id) => askButton(knowledge, id)).filter((b): b is Button => b !== null),
+  }
+}

@@ -1,0 +1,32 @@
+// `match --jsonl`: classify stdin lines {"text": …}; the input's fields are copied through.
+import { createInterface } from 'node:readline'
+import { loadKnowledge } from '../core/knowledge'
+import { getMatcher } from '../core/matcher'
+
+export async function run(args: string[]): Promise<number> {
+  if (!args.includes('--jsonl')) {
+    process.stderr.write('usage: match --jsonl < questions.jsonl\n')
+    return 2
+  }
+  const matcher = getMatcher(loadKnowledge())
+  let failed = 0
+  let lineNo = 0
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    lineNo++
+    if (!line.trim()) continue
+    let input: unknown
+    try {
+      input = JSON.parse(line)
+    } catch {
+      input = undefined
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input) || typeof (input as { text?: unknown }).text !== 'string') {
+      process.stderr.write(`line ${lineNo}: expected a JSON object with a "text" string\n`)
+      failed++
+      continue
+    }
+    const { intent, score, candidates } = matcher.match((input as { text: string }).text)
+    process.stdout.write(`${JSON.stringify({ ...input, intent, score, candidates })}\n`)
+  }
+  return failed ? 1 : 0
+}
