@@ -23,6 +23,8 @@ function applyEdits(text: string, edits: Edit[]): string {
 function tidy(text: string): string {
   return text
     .replace(/\s{2,}/g, ' ')
+    .replace(/([！？，。、｜：])\s+/gu, '$1')
+    .replace(/的的/g, '的')
     .replace(/([|｜,，、!！?？~～])(?:\s*[|｜,，、!！?？~～])+/gu, '$1')
     .replace(/([!！?？~～。.…])\1+/gu, '$1')
     .replace(TRIM, '')

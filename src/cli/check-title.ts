@@ -1,0 +1,80 @@
+// `check-title "<title>" [--keyword K]… [--json]` and `check-title --jsonl` (stdin → one report per line).
+import { createInterface } from 'node:readline'
+import { checkTitle } from '../core/title/check'
+import type { Severity, TitleReport } from '../core/title/types'
+
+const USAGE = 'usage: check-title "<title>" [--keyword K]… [--json] | check-title --jsonl < titles.jsonl'
+
+interface Args { title: string; keywords: string[]; json: boolean; jsonl: boolean }
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = { title: '', keywords: [], json: false, jsonl: false }
+  const words: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? ''
+    if (a === '--json') out.json = true
+    else if (a === '--jsonl') out.jsonl = true
+    else if (a === '--keyword' || a === '-k') {
+      const k = args[++i]
+      if (k === undefined) return '--keyword needs a value'
+      out.keywords.push(...k.split(/[,，、]/))
+    } else if (a.startsWith('--keyword=')) out.keywords.push(...a.slice(10).split(/[,，、]/))
+    else if (a.startsWith('--')) return `unknown option ${a}`
+    else words.push(a)
+  }
+  out.keywords = out.keywords.map((k) => k.trim()).filter(Boolean)
+  out.title = words.join(' ')
+  if (!out.jsonl && !out.title.trim()) return 'a title is required'
+  return out
+}
+
+const MARK: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' }
+
+export function formatReport(r: TitleReport): string {
+  const lines = [`${r.title}`, `score ${r.score}/100 · length ${r.length}/${r.limit}`]
+  if (!r.issues.length) lines.push('no issues')
+  for (const i of r.issues) {
+    lines.push(`${MARK[i.severity]} [${i.rule}] ${i.match ? `「${i.match}」 ` : ''}${i.message}`)
+    if (i.suggestion) lines.push(`    → ${i.suggestion}`)
+  }
+  if (r.suggestions.length) lines.push('suggestions:', ...r.suggestions.map((s) => `  - ${s}`))
+  return lines.join('\n')
+}
+
+/** One report per stdin line; a bad line gets {"error": …} so output lines stay aligned with input. */
+async function runJsonl(): Promise<number> {
+  let failed = false
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity })
+  let n = 0
+  for await (const line of rl) {
+    n++
+    if (!line.trim()) continue
+    try {
+      const row = JSON.parse(line) as { title?: unknown; keywords?: unknown }
+      if (typeof row.title !== 'string') throw new Error('"title" must be a string')
+      const keywords = row.keywords === undefined ? [] : row.keywords
+      if (!Array.isArray(keywords) || !keywords.every((k) => typeof k === 'string')) {
+        throw new Error('"keywords" must be an array of strings')
+      }
+      process.stdout.write(`${JSON.stringify(checkTitle(row.title, { keywords }))}\n`)
+    } catch (err) {
+      failed = true
+      const reason = err instanceof Error ? err.message : String(err)
+      process.stderr.write(`line ${n}: ${reason}\n`)
+      process.stdout.write(`${JSON.stringify({ error: `line ${n}: ${reason}` })}\n`)
+    }
+  }
+  return failed ? 1 : 0
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args)
+  if (typeof parsed === 'string') {
+    process.stderr.write(`${parsed}\n${USAGE}\n`)
+    return 2
+  }
+  if (parsed.jsonl) return runJsonl()
+  const report = checkTitle(parsed.title, { keywords: parsed.keywords })
+  process.stdout.write(parsed.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`)
+  return 0
+}
