@@ -1,0 +1,46 @@
+// `tip [--date YYYY-MM-DD] [--chat ID] [--json]`: the tip a chat gets on a date (same choice as the cron).
+import { loadKnowledge } from '../core/knowledge'
+import { isLocalDate, localDate, tipForDate } from '../core/tips'
+
+const USAGE = 'usage: tip [--date YYYY-MM-DD] [--chat ID] [--json]'
+
+export interface TipArgs {
+  date?: string
+  chat?: string
+  json: boolean
+}
+
+export function parseTipArgs(args: string[]): TipArgs | string {
+  const out: TipArgs = { json: false }
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined]
+    if (flag === '--json') out.json = true
+    else if (flag === '--date' || flag === '--chat') {
+      const value = inline ?? args[++i]
+      if (!value) return `${flag} needs a value`
+      if (flag === '--date') out.date = value
+      else out.chat = value
+    } else return `unknown argument: ${a}`
+  }
+  if (out.date !== undefined && !isLocalDate(out.date)) return `--date must be a real date as YYYY-MM-DD (got ${out.date})`
+  return out
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseTipArgs(args)
+  if (typeof parsed === 'string') {
+    process.stderr.write(`${parsed}\n${USAGE}\n`)
+    return 2
+  }
+  const date = parsed.date ?? localDate(new Date(), process.env.TZ_NAME?.trim() || 'Asia/Shanghai')
+  const tip = tipForDate(loadKnowledge().tips, date, parsed.chat)
+  if (parsed.json) {
+    process.stdout.write(`${JSON.stringify({ date, id: tip.id, text: tip.text, intent: tip.intent, section: tip.section })}\n`)
+  } else {
+    const who = parsed.chat ? ` · chat ${parsed.chat}` : ''
+    const more = tip.intent ? ` · 了解更多: ${tip.intent}` : ''
+    process.stdout.write(`${date} · ${tip.id}${who}\n${tip.text}\n出处: ${tip.section}${more}\n`)
+  }
+  return 0
+}

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runPushTips } from '../../src/cli/push-tips'
+import type { Subscription } from '../../src/core/subscriptions'
+import { subscribe } from '../../src/core/subscriptions'
+import { deleteKeys, keysUnder, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+
+const prefix = randomPrefix('cli-push-tips')
+const store = prefixedRedisStore(prefix)
+afterAll(async () => {
+  await store.close()
+  await deleteKeys(prefix)
+})
+const NOW = new Date('2026-11-24T01:00:00Z')
+const env = { TZ_NAME: 'Asia/Shanghai' }
+
+describe('cli push-tips', () => {
+  it('--dry-run lists what would go where and leaves no claim behind', async () => {
+    await subscribe(store, { platform: 'feishu', chatId: 'oc_cli', since: NOW.toISOString() })
+    await subscribe(store, { platform: 'wecom', chatId: 'wr_cli', webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secretkey', since: NOW.toISOString() })
+    const out: string[] = []
+    const code = await runPushTips(['--dry-run'], { store, now: NOW, env, out: (l) => out.push(l), err: () => {} })
+    expect(code).toBe(0)
+    expect(out).toHaveLength(2)
+    expect(out[0]).toMatch(/^would send\tfeishu\toc_cli\t[a-z0-9-]+\tfeishu chat$/)
+    expect(out[1]).toMatch(/^would send\twecom\twr_cli\t[a-z0-9-]+\thttps:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=secr…$/)
+    expect(await keysUnder(prefix)).toEqual(['sub:all'])
+  })
+
+  it('sends through the injected sender and reports it', async () => {
+    const got: Subscription[] = []
+    const out: string[] = []
+    const code = await runPushTips([], { store, now: NOW, env, send: async (sub) => { got.push(sub) }, out: (l) => out.push(l), err: () => {} })
+    expect(code).toBe(0)
+    expect(got.map((s) => s.chatId).sort()).toEqual(['oc_cli', 'wr_cli'])
+    expect(out.filter((l) => l.startsWith('sent\t'))).toHaveLength(2)
+  })
+
+  it('refuses a real run when no sender is wired, and rejects unknown flags', async () => {
+    const err: string[] = []
+    expect(await runPushTips([], { store, env, out: () => {}, err: (l) => err.push(l) })).toBe(1)
+    expect(err[0]).toMatch(/--dry-run/)
+    expect(await runPushTips(['--now'], { store, env, out: () => {}, err: () => {} })).toBe(2)
+  })
+
+  it('runs as a subcommand with the in-memory store when REDIS_URL is unset', () => {
+    const { REDIS_URL: _drop, ...rest } = process.env
+    const r = spawnSync('npx', ['tsx', 'src/cli.ts', 'push-tips', '--dry-run'], { encoding: 'utf8', env: rest })
+    expect(r.status).toBe(0)
+    expect(r.stderr).toContain('in-memory')
+    expect(r.stderr).toMatch(/tips \d{4}-\d{2}-\d{2}: sent 0, skipped 0, failed 0/)
+  })
+})
