@@ -101,7 +101,7 @@ function cutAtPause(text: string, room: number): string {
 /** Fits `core` + `tail` into the limit: drops emoji first, then cuts the core. */
 export function fit(core: string, tail = ''): string {
   const room = TITLE_LIMIT - rawUnits(tail)
-  let body = core
+  let body = tail ? core.replace(/[!！?？~～。.,，、:：]+$/u, '') : core
   if (rawUnits(body) > room) body = tidy(graphemes(body).filter((g) => !isEmoji(g)).join(''))
   if (rawUnits(body) > room) body = tidy(cutAtPause(body, room))
   return body ? `${body}${tail}` : ''
