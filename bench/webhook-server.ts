@@ -30,6 +30,8 @@ function build() {
 }
 
 const app = build()
-app.get('/__replies', (c) => c.json({ replies }))
+const server = new Hono()
+server.get('/__replies', (c) => c.json({ replies }))
+server.route('/', app as Hono)
 const ctx = { waitUntil: (p: Promise<unknown>) => void p.catch(() => {}), passThroughOnException() {}, props: {} }
-serve({ fetch: (req) => app.fetch(req, {}, ctx), port: 0, hostname: '127.0.0.1' }, (info) => process.stdout.write(`${info.port}\n`))
+serve({ fetch: (req) => server.fetch(req, {}, ctx), port: 0, hostname: '127.0.0.1' }, (info) => process.stdout.write(`${info.port}\n`))

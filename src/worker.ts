@@ -11,6 +11,7 @@ type Env = Record<string, unknown>
 interface ExecutionContext {
   waitUntil(p: Promise<unknown>): void
   passThroughOnException(): void
+  props: unknown
 }
 
 const log = (m: string) => console.error(m)

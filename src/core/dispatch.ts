@@ -37,7 +37,9 @@ const TROUBLE_NOTICE: Reply = {
  * The one path every message takes, whatever the platform: filter, rate-limit, load the session,
  * run the handlers in order until one replies, save the session only if it changed and nothing threw.
  */
-export async function dispatch(msg: InboundMessage, deps: DispatchDeps): Promise<Reply | null> {
+export async function dispatch(input: InboundMessage, deps: DispatchDeps): Promise<Reply | null> {
+  // A command button behaves exactly as if the user had typed the command.
+  const msg = input.action?.type === 'command' ? { ...input, text: input.action.command, action: undefined } : input
   if (msg.chatType === 'group' && !msg.mentionsBot && !msg.action) return null
   const now = deps.now?.() ?? new Date()
   const verdict = await checkRate(deps.store, msg, deps.rateLimitPerMinute, now)

@@ -1,0 +1,25 @@
+// What the bot does, in the order it is tried: buttons first, then explicit commands, then the
+// catch-all question path. The first handler that returns a reply wins.
+import type { Handler } from '../src/core/handler'
+import { askHandler } from './ask'
+import { askButtonHandler } from './button'
+import { commandsHandler } from './commands'
+import { feedbackHandler } from './feedback'
+import { followUpHandler } from './follow-up'
+import { helpHandler } from './help'
+import { helpReply } from './replies'
+import { titleCheckHandler } from './title-check'
+
+/** A bare "@红书参谋" with nothing after it: show what the bot can do instead of guessing. */
+const emptyMentionHandler: Handler = (ctx) => (!ctx.msg.action && ctx.msg.text.trim() === '' ? helpReply(ctx.knowledge) : null)
+
+export const handlers: readonly Handler[] = [
+  feedbackHandler,
+  askButtonHandler,
+  emptyMentionHandler,
+  commandsHandler,
+  helpHandler,
+  titleCheckHandler,
+  followUpHandler,
+  askHandler,
+]

@@ -1,0 +1,38 @@
+import { createApp } from '../../src/app'
+import { loadConfig } from '../../src/config'
+import { loadKnowledge } from '../../src/core/knowledge'
+import { createFeishuClient } from '../../src/platforms/feishu/client'
+import { RedisStore, createRedisClient } from '../../src/store/redis'
+import type { Store } from '../../src/store/store'
+import { ENCRYPT_KEY, TOKEN } from './feishu'
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+export function redisStore(): Store {
+  return new RedisStore(createRedisClient(REDIS_URL))
+}
+
+/** The real app, wired as the Node entry wires it, against a fake Open API and the given store. */
+export function testApp(opts: { store: Store; apiBase: string; env?: Record<string, string>; sleep?: (ms: number) => Promise<void> }) {
+  const config = loadConfig({
+    FEISHU_APP_ID: 'cli_test',
+    FEISHU_APP_SECRET: 'secret_test',
+    FEISHU_VERIFICATION_TOKEN: TOKEN,
+    FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+    FEISHU_API_BASE: opts.apiBase,
+    ...opts.env,
+  })
+  const logs: string[] = []
+  const feishuApi =
+    config.FEISHU_APP_ID && config.FEISHU_APP_SECRET
+      ? createFeishuClient({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, apiBase: config.FEISHU_API_BASE, log: (m) => logs.push(m), sleep: opts.sleep })
+      : null
+  const app = createApp({
+    config,
+    knowledge: loadKnowledge(),
+    feishuApi,
+    log: (m) => logs.push(m),
+    openStore: () => ({ store: opts.store, release: async () => {} }),
+  })
+  return { app, logs, config }
+}

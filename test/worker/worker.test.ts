@@ -1,0 +1,98 @@
+// The Worker itself, bundled by wrangler and run in workerd, with a real Redis behind it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unstable_startWorker } from 'wrangler'
+import { REDIS_URL, redisStore } from '../helpers/app'
+import { FakeOpenApi } from '../helpers/fake-open-api'
+import { BOT, ENCRYPT_KEY, TOKEN, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
+import { subscribe } from '../../src/core/subscriptions'
+import type { Store } from '../../src/store/store'
+
+let worker: Awaited<ReturnType<typeof unstable_startWorker>>
+let api: FakeOpenApi
+let store: Store
+
+const text = (value: string) => ({ type: 'plain_text' as const, value })
+
+beforeAll(async () => {
+  api = new FakeOpenApi(BOT)
+  await api.start()
+  store = redisStore()
+  worker = await unstable_startWorker({
+    config: 'wrangler.toml',
+    build: { nodejsCompatMode: 'v2' },
+    envFiles: [],
+    bindings: {
+      FEISHU_APP_ID: text('cli_test'),
+      FEISHU_APP_SECRET: text('secret_test'),
+      FEISHU_VERIFICATION_TOKEN: text(TOKEN),
+      FEISHU_ENCRYPT_KEY: text(ENCRYPT_KEY),
+      FEISHU_API_BASE: text(api.url),
+      REDIS_URL: text(REDIS_URL),
+    },
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false },
+  })
+  await worker.ready
+}, 120_000)
+
+afterAll(async () => {
+  await worker?.dispose()
+  await api?.stop()
+  await store?.close()
+})
+
+async function until(check: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 50))
+}
+
+describe('the Worker in workerd', () => {
+  it('reports Redis and the knowledge on /healthz', async () => {
+    const res = await worker.fetch('http://bot.test/healthz')
+    const body = (await res.json()) as any
+    expect(body).toMatchObject({ ok: true, store: 'redis', redis: 'up' })
+    expect(body.knowledge.intents).toBeGreaterThanOrEqual(18)
+  })
+
+  it('answers a signed, encrypted @mention once, de-duplicated through Redis', async () => {
+    const messageId = uid('om')
+    const payload = textMessage({ text: '小红书关键词怎么布局', chatId: uid('oc'), messageId })
+    const statuses = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const req = await feishuRequest(payload)
+        return (await worker.fetch(req.url, { method: 'POST', headers: Object.fromEntries(req.headers), body: await req.text() })).status
+      }),
+    )
+    expect(statuses).toEqual([200, 200, 200])
+    await until(() => api.sent('reply').some((c) => c.path.includes(messageId)))
+    await new Promise((r) => setTimeout(r, 300))
+    expect(api.sent('reply').filter((c) => c.path.includes(messageId))).toHaveLength(1)
+    expect(await store.get(`dedupe:feishu:${messageId}`)).not.toBeNull()
+  })
+
+  it('acknowledges a card button within the callback and posts the answer', async () => {
+    const req = await feishuRequest(cardAction({ type: 'ask', intent: 'local-life' }, uid('oc')))
+    const before = api.sent('reply').length
+    const res = await worker.fetch(req.url, { method: 'POST', headers: Object.fromEntries(req.headers), body: await req.text() })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as any).toast).toBeTruthy()
+    await until(() => api.sent('reply').length > before)
+    expect(api.sent('reply').length).toBe(before + 1)
+  })
+
+  it('answers 401 for a bad signature', async () => {
+    const req = await feishuRequest(textMessage({ text: 'hi', chatId: uid('oc') }), { tamper: true })
+    const res = await worker.fetch(req.url, { method: 'POST', headers: Object.fromEntries(req.headers), body: await req.text() })
+    expect(res.status).toBe(401)
+  })
+
+  it('runs the daily tip push from the scheduled handler', async () => {
+    const chatId = uid('oc_tip')
+    await subscribe(store, { platform: 'feishu', chatId, since: new Date().toISOString() })
+    const before = api.sent('create').length
+    const res = await worker.fetch('http://bot.test/cdn-cgi/handler/scheduled?cron=0+1+*+*+*')
+    expect(res.status).toBe(200)
+    await until(() => api.sent('create').some((c) => c.body.receive_id === chatId))
+    const mine = api.sent('create').slice(before).filter((c) => c.body.receive_id === chatId)
+    expect(mine).toHaveLength(1)
+  })
+})
