@@ -4,7 +4,7 @@ import { normalizeText } from '../src/core/normalize'
 import { answerReply } from './replies'
 
 // Whole-message cues only: "那新号呢" is a new (elliptical) question and goes to the matcher.
-const FOLLOW_UP = /^(?:请|麻烦)?(?:再|能|可以|能不能|可不可以)?(?:展开|展开说说|展开讲讲|展开聊聊|详细|详细点|详细一点|详细说说|详细讲讲|细说|细讲|具体|具体点|具体呢|具体说说|具体讲讲|具体怎么做|多说点|多讲点|多说一点|讲讲|说说|还有吗|还有呢|还有别的吗|然后呢|继续|继续说|接着说|为什么|为啥|怎么说|举个例子|展开说|深入说说|再说说|再讲讲|再多说点|more|tell me more)(?:一下|一些|点|些)?(?:呢|呀|啊|吗|吧|嘛)?$/
+const FOLLOW_UP = /^(?:请|麻烦|你|能不能|可不可以|能|可以|再)*(?:展开|展开说说|展开讲讲|展开聊聊|详细|详细点|详细一点|详细说说|详细讲讲|细说|细讲|具体|具体点|具体呢|具体说说|具体讲讲|具体怎么做|多说点|多讲点|多说一点|讲讲|说说|还有吗|还有呢|还有别的吗|然后呢|继续|继续说|接着说|为什么|为啥|怎么说|举个例子|展开说|深入说说|再说说|再讲讲|再多说点|more|tell me more)(?:一下|一些|一点|点|些)?(?:呢|呀|啊|吗|吧|嘛)?$/
 
 export function isFollowUp(text: string): boolean {
   return FOLLOW_UP.test(normalizeText(text).replace(/\s+/g, ''))

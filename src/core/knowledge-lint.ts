@@ -90,10 +90,13 @@ function lintMatching(knowledge: Knowledge, opts: LintOptions, error: Report, wa
   const full = createMatcher(knowledge)
   knowledge.intents.forEach((intent, i) => {
     intent.phrasings.forEach((p, j) => {
-      const top = full.match(p).candidates[0]
-      if (top && top.intent !== intent.id) {
-        error('phrasing-conflict', `intents[${i}].phrasings[${j}]`, `"${p}" matches "${top.intent}" better than its own intent "${intent.id}"`)
-      }
+      // Judged without the phrasing itself: it should be reachable through the rest of its intent.
+      const r = full.match(p, { ignoreIdentical: true })
+      const top = r.candidates[0]
+      if (!top || top.intent === intent.id) return
+      const message = `"${p}" matches "${top.intent}" better than its own intent "${intent.id}"`
+      if (r.intent === top.intent) error('phrasing-conflict', `intents[${i}].phrasings[${j}]`, `${message} (confidently: reword it or move it)`)
+      else warn('phrasing-weak', `intents[${i}].phrasings[${j}]`, `${message}; add similar phrasings or keywords to "${intent.id}"`)
     })
   })
   ;(knowledge.outOfScope ?? []).forEach((p, j) => {

@@ -19,8 +19,13 @@ export interface MatchResult {
   candidates: Candidate[]
 }
 
+export interface MatchOptions {
+  /** Ignore knowledge phrasings identical to the text (lint: "would this phrasing be found without itself?"). */
+  ignoreIdentical?: boolean
+}
+
 export interface Matcher {
-  match(text: string): MatchResult
+  match(text: string, opts?: MatchOptions): MatchResult
   /** The canonical form the matcher sees (normalised + synonyms), for debugging and tests. */
   canonical(text: string): string
 }
@@ -48,6 +53,8 @@ interface Index {
   intentIds: string[]
   /** intent index of each document (phrasing) */
   docIntent: Int32Array
+  /** canonical text → ids of the documents with exactly that text */
+  docsByText: Map<string, number[]>
   docPostings: Map<string, Postings>
   centroidPostings: Map<string, Postings>
   outOfScopeIntent: number
@@ -90,10 +97,16 @@ function buildIndex(knowledge: Knowledge): Index {
   intentIds.push(OUT_OF_SCOPE)
 
   const docs: { intent: number; tf: Map<string, number> }[] = []
+  const docsByText = new Map<string, number[]>()
+  const addDoc = (intent: number, text: string) => {
+    const canonical = rewrite(normalizeText(text))
+    docsByText.set(canonical, [...(docsByText.get(canonical) ?? []), docs.length])
+    docs.push({ intent, tf: extractFeatures(canonical, lexicon) })
+  }
   knowledge.intents.forEach((intent, i) => {
-    for (const p of [intent.title, ...intent.phrasings]) docs.push({ intent: i, tf: features(p) })
+    for (const p of [intent.title, ...intent.phrasings]) addDoc(i, p)
   })
-  for (const p of knowledge.outOfScope ?? []) docs.push({ intent: outOfScopeIntent, tf: features(p) })
+  for (const p of knowledge.outOfScope ?? []) addDoc(outOfScopeIntent, p)
 
   const df = new Map<string, number>()
   for (const d of docs) for (const f of d.tf.keys()) df.set(f, (df.get(f) ?? 0) + 1)
@@ -136,14 +149,15 @@ function buildIndex(knowledge: Knowledge): Index {
     oovIdf,
     intentIds,
     docIntent: Int32Array.from(docs, (d) => d.intent),
+    docsByText,
     docPostings: toPostings(docLists),
     centroidPostings: toPostings(centroidLists),
     outOfScopeIntent,
   }
 }
 
-/** Raw per-intent scores (0..1) for canonical text; exported for the knowledge lint. */
-function scoreIntents(index: Index, canonical: string): Float64Array {
+/** Per-intent scores (0..1) for canonical text. */
+function scoreIntents(index: Index, canonical: string, ignoreIdentical = false): Float64Array {
   const tf = extractFeatures(canonical, index.lexicon)
   const q = normalizeVector(weigh(tf, (f) => index.idf.get(f) ?? index.oovIdf * OOV_DAMPING))
   const docScores = new Float64Array(index.docIntent.length)
@@ -155,6 +169,7 @@ function scoreIntents(index: Index, canonical: string): Float64Array {
     const cents = index.centroidPostings.get(f)
     if (cents) for (let k = 0; k < cents.ids.length; k++) centroidScores[cents.ids[k] as number]! += qw * (cents.weights[k] as number)
   }
+  if (ignoreIdentical) for (const d of index.docsByText.get(canonical) ?? []) docScores[d] = 0
   const nearest = new Float64Array(intentCount)
   for (let d = 0; d < docScores.length; d++) {
     const i = index.docIntent[d] as number
@@ -174,8 +189,8 @@ export function createMatcher(knowledge: Knowledge, gate: Gate = DEFAULT_GATE): 
   const canonical = (text: string) => index.rewrite(normalizeText(text))
   return {
     canonical,
-    match(text: string): MatchResult {
-      const scores = scoreIntents(index, canonical(text))
+    match(text: string, opts: MatchOptions = {}): MatchResult {
+      const scores = scoreIntents(index, canonical(text), opts.ignoreIdentical)
       const ranked: Candidate[] = []
       for (let i = 0; i < index.outOfScopeIntent; i++) {
         ranked.push({ intent: index.intentIds[i] as string, score: scores[i] as number })

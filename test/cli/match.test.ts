@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const cli = (args: string[], input = '') =>
+  spawnSync('npx', ['tsx', 'src/cli.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 30_000 })
+
+describe('cli match --jsonl', () => {
+  it('adds intent, score and candidates to each line and copies the other fields', () => {
+    const input = ['{"text":"直播卖货还能做吗","id":1,"tag":"x"}', '', '{"text":"今天天气怎么样","id":2}'].join('\n')
+    const r = cli(['match', '--jsonl'], input)
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatchObject({ text: '直播卖货还能做吗', id: 1, tag: 'x', intent: 'live-commerce' })
+    expect(lines[0].score).toBeGreaterThan(0)
+    expect(lines[0].candidates[0]).toEqual({ intent: 'live-commerce', score: lines[0].score })
+    expect(lines[1]).toMatchObject({ id: 2, intent: null })
+    expect(lines[1].candidates.length).toBeLessThanOrEqual(3)
+  })
+
+  it('reports a line without text on stderr and exits 1, still answering the good lines', () => {
+    const r = cli(['match', '--jsonl'], '{"nope":1}\n{"text":"那探店呢"}\n')
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('line 1')
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ intent: 'local-life' })
+  })
+})
+
+describe('cli ask', () => {
+  it('prints {intent, score, reply, card} with --json', () => {
+    const r = cli(['ask', '关键词写在哪里', '--json'])
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.intent).toBe('keyword-layout')
+    expect(out.reply.kind).toBe('answer')
+    expect(out.card.schema).toBe('2.0')
+  })
+
+  it('prints readable text with the fallback for an off-topic question', () => {
+    const r = cli(['ask', '怎么注销小红书账号'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('这个我不确定')
+  })
+})
+
+describe('cli knowledge check', () => {
+  it('passes on the shipped knowledge', () => {
+    const r = cli(['knowledge', 'check'])
+    expect(r.stdout).toContain('0 error(s)')
+    expect(r.status).toBe(0)
+  })
+})

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import type { HandlerContext, Session } from '../../src/core/handler'
+import { loadKnowledge } from '../../src/core/knowledge'
+import type { ButtonAction } from '../../src/core/message'
+import { MemoryStore } from '../../src/store/memory'
+import { askHandler, answerReply, fallbackReply, helpReply } from '../../handlers/ask'
+import { askButtonHandler } from '../../handlers/button'
+import { followUpHandler, isFollowUp } from '../../handlers/follow-up'
+import { helpHandler, isHelpRequest } from '../../handlers/help'
+
+const knowledge = loadKnowledge()
+
+function ctx(text: string, session: Session = { depth: 0 }, action?: ButtonAction): HandlerContext {
+  return {
+    msg: { platform: 'feishu', chatId: 'oc_1', chatType: 'group', messageId: `om_${Math.random()}`, senderId: 'ou_1', text, mentionsBot: true, action },
+    session,
+    store: new MemoryStore(),
+    knowledge,
+    now: new Date('2024-05-01T01:00:00Z'),
+    timeZone: 'Asia/Shanghai',
+    isAdmin: true,
+  }
+}
+
+describe('ask handler', () => {
+  it('answers a question with the intent, points, a 2024 source line and related + feedback buttons', async () => {
+    const c = ctx('要不要做直播带货')
+    const reply = await askHandler(c)
+    expect(reply?.kind).toBe('answer')
+    expect(reply?.intent).toBe('live-commerce')
+    expect(reply?.blocks.some((b) => b.kind === 'points')).toBe(true)
+    expect(reply?.source).toContain('四.3')
+    expect(reply?.source).toContain('2024年文章')
+    const actions = reply?.buttons.map((b) => b.action) ?? []
+    expect(actions.filter((a) => a.type === 'ask')).toHaveLength(3)
+    expect(actions).toContainEqual({ type: 'feedback', intent: 'live-commerce', vote: 'up' })
+    expect(actions).toContainEqual({ type: 'feedback', intent: 'live-commerce', vote: 'down' })
+    expect(c.session).toEqual({ lastIntent: 'live-commerce', depth: 0 })
+  })
+
+  it('falls back honestly with "你是不是想问" buttons and a help hint on an off-topic question', async () => {
+    const c = ctx('小红书密码忘了怎么办')
+    const reply = await askHandler(c)
+    expect(reply?.kind).toBe('fallback')
+    expect(reply?.intent).toBeUndefined()
+    expect(reply?.blocks.map((b) => (b.kind === 'markdown' ? b.text : '')).join('')).toMatch(/不在我的知识范围/)
+    expect(reply?.blocks.map((b) => (b.kind === 'markdown' ? b.text : '')).join('')).toContain('帮助')
+    expect(reply?.buttons.length).toBeLessThanOrEqual(3)
+    expect(reply?.buttons.every((b) => b.action.type === 'ask')).toBe(true)
+    expect(c.session.lastIntent).toBeUndefined()
+  })
+
+  it('leaves button presses and empty text to other handlers', async () => {
+    expect(await askHandler(ctx(''))).toBeNull()
+    expect(await askHandler(ctx('', { depth: 0 }, { type: 'feedback', intent: 'help', vote: 'up' }))).toBeNull()
+  })
+})
+
+describe('follow-up handler', () => {
+  it.each(['展开说说', '详细点', '还有吗', '继续', '具体呢', '然后呢', '能再详细一点吗？'])('treats %s as a follow-up', (t) => {
+    expect(isFollowUp(t)).toBe(true)
+  })
+  it.each(['那新号呢', '那探店呢', '直播带货详细说说怎么做', '关键词'])('does not swallow the question %s', (t) => {
+    expect(isFollowUp(t)).toBe(false)
+  })
+
+  it('answers the deeper follow-up of the last intent and counts depth', async () => {
+    const c = ctx('展开说说', { lastIntent: 'keyword-layout', depth: 0 })
+    const reply = await followUpHandler(c)
+    expect(reply?.intent).toBe('keyword-layout')
+    expect(reply?.blocks[0]).toEqual({ kind: 'markdown', text: knowledge.byId.get('keyword-layout')?.followUp })
+    expect(c.session.depth).toBe(1)
+  })
+
+  it('offers related topics once the follow-up has been given', async () => {
+    const c = ctx('还有吗', { lastIntent: 'keyword-layout', depth: 1 })
+    const reply = await followUpHandler(c)
+    expect(reply?.title).toContain('就这些了')
+    expect(reply?.buttons.filter((b) => b.action.type === 'ask').map((b) => (b.action as { intent: string }).intent)).toEqual(
+      knowledge.byId.get('keyword-layout')?.related.slice(0, 3),
+    )
+    expect(c.session.depth).toBe(2)
+  })
+
+  it('does nothing without a previous answer', async () => {
+    expect(await followUpHandler(ctx('展开说说'))).toBeNull()
+  })
+
+  it('lets an elliptical question after an answer go to the matcher', async () => {
+    const c = ctx('那新号呢', { lastIntent: 'live-commerce', depth: 1 })
+    expect(await followUpHandler(c)).toBeNull()
+    expect((await askHandler(c))?.intent).toBe('new-account')
+    expect(c.session).toEqual({ lastIntent: 'new-account', depth: 0 })
+  })
+})
+
+describe('help handler', () => {
+  it.each(['帮助', 'help', '/help', 'HELP', '怎么用', '你能做什么', '@红书参谋 帮助', '使用说明'])('shows the help card for %s', async (t) => {
+    expect(isHelpRequest(t)).toBe(true)
+    expect((await helpHandler(ctx(t)))?.kind).toBe('help')
+  })
+  it('does not take questions that merely contain a help word', () => {
+    expect(isHelpRequest('关键词怎么用')).toBe(false)
+    expect(isHelpRequest('选品中心怎么用')).toBe(false)
+  })
+  it('lists questions, 标题检查, /tip and /订阅 /退订', () => {
+    const text = JSON.stringify(helpReply(knowledge).blocks)
+    for (const s of ['标题检查', '/tip', '/订阅', '/退订', '展开说说']) expect(text).toContain(s)
+  })
+})
+
+describe('ask button handler', () => {
+  it('answers the intent named by an ask button and starts a session on it', async () => {
+    const c = ctx('', { lastIntent: 'help', depth: 2 }, { type: 'ask', intent: 'local-life' })
+    const reply = await askButtonHandler(c)
+    expect(reply?.intent).toBe('local-life')
+    expect(c.session).toEqual({ lastIntent: 'local-life', depth: 0 })
+  })
+  it('ignores feedback buttons and unknown intents', async () => {
+    expect(await askButtonHandler(ctx('', { depth: 0 }, { type: 'feedback', intent: 'local-life', vote: 'up' }))).toBeNull()
+    expect(await askButtonHandler(ctx('', { depth: 0 }, { type: 'ask', intent: 'no-such-intent' }))).toBeNull()
+  })
+})
+
+describe('reply builders', () => {
+  it('answerReply with depth 1 gives the followUp text', () => {
+    expect(answerReply(knowledge, 'new-account', { depth: 1 }).blocks[0]).toEqual({ kind: 'markdown', text: knowledge.byId.get('new-account')?.followUp })
+  })
+  it('answerReply for help gives the help card', () => {
+    expect(answerReply(knowledge, 'help').kind).toBe('help')
+  })
+  it('fallbackReply offers at most 3 candidates', () => {
+    const r = fallbackReply(knowledge, [
+      { intent: 'worth-doing', score: 0.2 }, { intent: 'new-account', score: 0.1 },
+      { intent: 'local-life', score: 0.1 }, { intent: 'help', score: 0.05 },
+    ])
+    expect(r.buttons.map((b) => b.label)).toEqual(['你是不是想问：2024还值得做小红书吗', '你是不是想问：新号还有机会吗', '你是不是想问：本地生活与探店'])
+  })
+})
