@@ -1,0 +1,53 @@
+// Matcher speed: per-question latency over the labelled set, throughput, and cold index build cost.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { loadKnowledge } from '../src/core/knowledge'
+import { createMatcher } from '../src/core/matcher'
+
+export interface BenchRow {
+  metric: string
+  value: string
+  target?: string
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
+
+export async function matcherBench(): Promise<{ title: string; rows: BenchRow[] }> {
+  const file = fileURLToPath(new URL('../test/fixtures/questions.jsonl', import.meta.url))
+  const texts = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text)
+  const knowledge = loadKnowledge()
+
+  const builds: number[] = []
+  for (let i = 0; i < 15; i++) {
+    const t0 = performance.now()
+    createMatcher(knowledge)
+    builds.push(performance.now() - t0)
+  }
+
+  const matcher = createMatcher(knowledge)
+  for (let r = 0; r < 5; r++) for (const t of texts) matcher.match(t) // warm-up (JIT)
+  const latencies: number[] = []
+  const rounds = 20
+  const t0 = performance.now()
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      const s = performance.now()
+      matcher.match(t)
+      latencies.push(performance.now() - s)
+    }
+  }
+  const total = performance.now() - t0
+  latencies.sort((a, b) => a - b)
+  const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`
+  return {
+    title: `matcher (${texts.length} questions × ${rounds} rounds, Node ${process.version})`,
+    rows: [
+      { metric: 'throughput', value: `${Math.round((texts.length * rounds) / (total / 1000)).toLocaleString('en')} questions/s` },
+      { metric: 'latency p50', value: us(percentile(latencies, 50)) },
+      { metric: 'latency p99', value: us(percentile(latencies, 99)), target: '< 200 µs' },
+      { metric: 'latency max', value: us(latencies[latencies.length - 1] ?? 0) },
+      { metric: 'index build (median of 15 cold builds)', value: `${median(builds).toFixed(2)} ms`, target: '< 20 ms' },
+    ],
+  }
+}
