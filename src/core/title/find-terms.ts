@@ -53,3 +53,33 @@ export function findTerms<T extends { term: string }>(
   }
   return longestFirst(hits)
 }
+
+const compiled = new Map<string, RegExp>()
+/** A data-file pattern, compiled once per isolate. */
+export function compile(source: string): RegExp {
+  let re = compiled.get(source)
+  if (!re) {
+    re = new RegExp(source, 'gu')
+    compiled.set(source, re)
+  }
+  re.lastIndex = 0
+  return re
+}
+
+/** Every match of each pattern, as a hit carrying `entryOf(pattern)`, minus allow-listed words. */
+export function findPatterns<P extends { pattern: string }, T>(
+  n: Normalized,
+  patterns: readonly P[],
+  allow: readonly string[],
+  entryOf: (p: P) => T,
+): TermHit<T>[] {
+  const allowed = allowedSpans(n, allow)
+  const hits: TermHit<T>[] = []
+  for (const p of patterns) {
+    for (const m of n.text.matchAll(compile(p.pattern))) {
+      const span = { start: m.index, end: m.index + m[0].length }
+      if (span.end > span.start && !insideAny(span, allowed)) hits.push({ ...span, entry: entryOf(p) })
+    }
+  }
+  return hits
+}

@@ -4,12 +4,42 @@ import titleWordsFile from '../../../knowledge/title-words.json'
 const severity = z.enum(['error', 'warn', 'info'])
 const nonEmpty = z.string().trim().min(1)
 
+/** A regular expression source (matched with flags "gu" against the lower-cased, half-width title). */
+const regexSource = nonEmpty.refine((src) => {
+  try {
+    new RegExp(src, 'gu')
+    return true
+  } catch {
+    return false
+  }
+}, 'not a valid regular expression')
+
+/** 广告法 article the term breaks: §9 absolute terms, §17 medical/efficacy claims, §25 promised returns. */
+const basis = z.string().regex(/^§\d+$/, 'basis looks like "§9"')
+
 export const AdLawTermSchema = z.object({
   term: nonEmpty,
   /** Written into the suggested titles in place of the term. */
   replacement: z.string(),
-  basis: z.enum(['§9', '§17']),
+  basis,
   severity,
+})
+
+export const AdLawPatternSchema = z.object({
+  name: nonEmpty,
+  pattern: regexSource,
+  replacement: z.string(),
+  basis,
+  severity,
+  note: z.string().optional(),
+})
+
+export const DiversionPatternSchema = z.object({
+  name: nonEmpty,
+  pattern: regexSource,
+  severity,
+  kind: z.enum(['contact', 'shop', 'platform']),
+  note: z.string().optional(),
 })
 
 export const DiversionTermSchema = z.object({
@@ -31,12 +61,15 @@ export const TitleWordsSchema = z.object({
   notes: z.string().optional(),
   adLaw: z.object({
     terms: z.array(AdLawTermSchema).min(100),
+    /** For shapes a word list cannot hold (最 + any adjective, "7天瘦10斤"); allow words still apply. */
+    patterns: z.array(AdLawPatternSchema).default([]),
     /** Everyday words that contain a term and must not fire (最近, 第一次 …). */
     allow: z.array(nonEmpty),
   }),
   diversion: z.object({
     terms: z.array(DiversionTermSchema).min(1),
     allow: z.array(nonEmpty),
+    patterns: z.array(DiversionPatternSchema).default([]),
     /** Also look for mainland mobile numbers 1[3-9]\d{9}, spaces and dashes allowed. */
     phone: z.boolean(),
   }),
@@ -56,6 +89,8 @@ export const TitleWordsSchema = z.object({
 
 export type TitleWords = z.infer<typeof TitleWordsSchema>
 export type AdLawTerm = z.infer<typeof AdLawTermSchema>
+export type AdLawPattern = z.infer<typeof AdLawPatternSchema>
+export type DiversionPattern = z.infer<typeof DiversionPatternSchema>
 export type DiversionTerm = z.infer<typeof DiversionTermSchema>
 export type NegativeTerm = z.infer<typeof NegativeTermSchema>
 

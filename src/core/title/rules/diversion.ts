@@ -1,5 +1,5 @@
 import type { TitleContext } from '../context'
-import { allowedSpans, insideAny } from '../find-terms'
+import { allowedSpans, findPatterns, insideAny } from '../find-terms'
 import { fold, originalOf, type Span } from '../normalized'
 import type { TitleIssue } from '../types'
 import type { DiversionTerm } from '../words'
@@ -56,6 +56,9 @@ export function findDiversion(ctx: TitleContext): DiversionHit[] {
       if (!insideAny(span, allowed)) hits.push({ ...span, entry })
     }
   }
+  hits.push(...findPatterns(ctx.norm, ctx.words.diversion.patterns, ctx.words.diversion.allow, (p) => ({
+    term: p.name, severity: p.severity, kind: p.kind,
+  })))
   if (ctx.words.diversion.phone) {
     for (const m of text.matchAll(PHONE)) {
       hits.push({ start: m.index, end: m.index + m[0].length, entry: { term: 'phone', severity: 'error', kind: 'phone' } })

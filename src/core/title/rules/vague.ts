@@ -5,7 +5,7 @@ import { fold } from '../normalized'
 import { findDiversion } from './diversion'
 import type { TitleIssue } from '../types'
 
-const DIGIT = /[0-9零一二三四五六七八九十百千万两]+\s*(?:个|天|年|月|周|次|元|块|斤|kg|cm|步|种|款|套|件|家|条|本|道|分钟|小时|岁|w|k)/u
+const DIGIT = /([零一二三四五六七八九十百千万两]+)\s*(?:个|天|年|月|周|次|元|块|斤|kg|cm|步|种|款|套|件|家|条|本|道|分钟|小时|岁|w|k)/gu
 const CONTENT = /[\p{Script=Han}]|[a-z]+|\d+/gu
 
 /** The vague phrases present, as the creator typed them (normalized). */
@@ -28,7 +28,8 @@ export function detailCount(ctx: TitleContext): number {
 }
 
 export function hasNumberDetail(ctx: TitleContext): boolean {
-  return /\d/.test(ctx.norm.text) || DIGIT.test(ctx.norm.text)
+  // A bare 一 (一天, 一个) is how Chinese says "a", not a concrete number.
+  return /\d/.test(ctx.norm.text) || [...ctx.norm.text.matchAll(DIGIT)].some((m) => m[1] !== '一')
 }
 
 /** No subject, number, place, person or concrete detail. */
