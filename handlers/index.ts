@@ -3,7 +3,7 @@
 import type { Handler } from '../src/core/handler'
 import { askHandler } from './ask'
 import { askButtonHandler } from './button'
-import { commandsHandler } from './commands'
+import { createCommandsHandler } from './commands'
 import { feedbackHandler } from './feedback'
 import { followUpHandler } from './follow-up'
 import { helpHandler } from './help'
@@ -13,13 +13,16 @@ import { titleCheckHandler } from './title-check'
 /** A bare "@红书参谋" with nothing after it: show what the bot can do instead of guessing. */
 const emptyMentionHandler: Handler = (ctx) => (!ctx.msg.action && ctx.msg.text.trim() === '' ? helpReply(ctx.knowledge) : null)
 
-export const handlers: readonly Handler[] = [
-  feedbackHandler,
-  askButtonHandler,
-  emptyMentionHandler,
-  commandsHandler,
-  helpHandler,
-  titleCheckHandler,
-  followUpHandler,
-  askHandler,
-]
+/** `wecomApiBase` (WECOM_API_BASE) is accepted as a host for WeCom group webhooks given to /订阅. */
+export function createHandlers(opts: { wecomApiBase?: string } = {}): readonly Handler[] {
+  return [
+    feedbackHandler,
+    askButtonHandler,
+    emptyMentionHandler,
+    createCommandsHandler(opts),
+    helpHandler,
+    titleCheckHandler,
+    followUpHandler,
+    askHandler,
+  ]
+}

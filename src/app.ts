@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { handlers as defaultHandlers } from '../handlers'
+import { createHandlers } from '../handlers'
 import { onBotAdded, onBotRemoved } from '../handlers/commands'
 import type { Config } from './config'
 import { dispatch } from './core/dispatch'
@@ -34,8 +34,8 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((m: string) => console.error(m))
-  const handlers = deps.handlers ?? defaultHandlers
   const { config, knowledge } = deps
+  const handlers = deps.handlers ?? createHandlers({ wecomApiBase: config.WECOM_API_BASE })
   const app = new Hono<Env>()
 
   const dispatchFor = (store: Store) => (msg: InboundMessage) =>

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './core/knowledge'
-import { createFeishuClient, type FeishuApi } from './platforms/feishu/client'
+import { feishuApiFromConfig } from './platforms/feishu/client'
 import { startTipScheduler } from './scheduler'
 import { createStore } from './store/index'
 import { runTipPush } from './tip-push'
@@ -27,12 +27,8 @@ const knowledge = loadKnowledge()
 const { store, notice } = createStore(config.REDIS_URL, { failover: { log } })
 if (notice) log(notice)
 
-let feishuApi: FeishuApi | null = null
-if (config.FEISHU_APP_ID && config.FEISHU_APP_SECRET) {
-  feishuApi = createFeishuClient({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, apiBase: config.FEISHU_API_BASE, log })
-} else {
-  log('FEISHU_APP_ID / FEISHU_APP_SECRET not set: the Feishu webhook answers 503 until they are')
-}
+const feishuApi = feishuApiFromConfig(config, { log })
+if (!feishuApi) log('FEISHU_APP_ID / FEISHU_APP_SECRET not set: the Feishu webhook answers 503 to messages until they are')
 
 const app = createApp({ config, knowledge, feishuApi, log, openStore: () => ({ store, release: async () => {} }) })
 

@@ -21,11 +21,10 @@ export interface TipPushOptions {
   log?: (message: string) => void
 }
 
-/** The daily push with the platform senders plugged in; the Workers cron, the Node scheduler and the CLI all call this. */
-export function runTipPush(opts: TipPushOptions) {
-  const now = opts.now ?? new Date()
-  const date = localDate(now, opts.config.TZ_NAME)
-  const send = async (sub: Subscription, reply: Reply) => {
+/** Delivers one tip card: Feishu through the Open API, WeCom through the group's robot webhook. */
+export function createTipSender(opts: { config: Config; feishuApi: FeishuApi | null; fetch?: typeof fetch; now?: Date }) {
+  const date = localDate(opts.now ?? new Date(), opts.config.TZ_NAME)
+  return async (sub: Subscription, reply: Reply): Promise<void> => {
     if (sub.platform === 'feishu') {
       if (!opts.feishuApi) throw new SendError('FEISHU_APP_ID and FEISHU_APP_SECRET are not set', 0, 'failed')
       // The uuid makes a retried send of the same day's tip a no-op on Feishu's side too.
@@ -35,6 +34,12 @@ export function runTipPush(opts: TipPushOptions) {
     if (!sub.webhookUrl) throw new SendError(`WeCom chat ${sub.chatId} has no group webhook URL`, 0, 'gone')
     await sendGroupWebhook(sub.webhookUrl, reply, opts.fetch ?? fetch)
   }
+}
+
+/** The daily push with the platform senders plugged in; the Workers cron, the Node scheduler and the CLI all call this. */
+export function runTipPush(opts: TipPushOptions) {
+  const now = opts.now ?? new Date()
+  const send = createTipSender({ ...opts, now })
   return pushTips({
     store: opts.store,
     knowledge: opts.knowledge,

@@ -3,7 +3,7 @@
 import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './core/knowledge'
-import { createFeishuClient, type FeishuApi } from './platforms/feishu/client'
+import { feishuApiFromConfig, type FeishuApi } from './platforms/feishu/client'
 import { createOutageState, createStore, MemoryStore } from './store/index'
 import { runTipPush } from './tip-push'
 
@@ -14,7 +14,7 @@ interface ExecutionContext {
   props: unknown
 }
 
-const log = (m: string) => console.error(m)
+const log = (m: string) => console.log(m)
 // Per isolate: the fallback memory and outage state survive across requests; Redis connections do not.
 const fallback = new MemoryStore()
 const outage = createOutageState()
@@ -28,10 +28,7 @@ function build(env: Env): Built | ConfigError {
   try {
     const config = loadConfig(env)
     const knowledge = loadKnowledge()
-    const feishuApi =
-      config.FEISHU_APP_ID && config.FEISHU_APP_SECRET
-        ? createFeishuClient({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, apiBase: config.FEISHU_API_BASE, log })
-        : null
+    const feishuApi = feishuApiFromConfig(config, { log })
     const openStore = () => {
       const { store } = createStore(config.REDIS_URL, { perRequest: true, fallback, failover: { state: outage, log } })
       return { store, release: () => (store === fallback ? Promise.resolve() : store.close()) }
@@ -58,7 +55,7 @@ export default {
     if (b instanceof ConfigError) return
     const { store } = createStore(b.config.REDIS_URL, { perRequest: true, fallback, failover: { state: outage, log } })
     const run = runTipPush({ config: b.config, store, knowledge: loadKnowledge(), feishuApi: b.feishuApi, log })
-      .then((r) => log(`tips ${r.date}: sent ${r.sent.length}, skipped ${r.skipped.length}, failed ${r.failed.length}`))
+      .then(() => undefined)
       .finally(() => (store === fallback ? undefined : store.close()))
     ctx.waitUntil(run)
     await run

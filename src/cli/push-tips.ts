@@ -1,5 +1,8 @@
 // `push-tips [--dry-run]`: the daily push now, through the same pushTips the cron uses.
+import { loadConfig } from '../config'
 import { loadKnowledge } from '../core/knowledge'
+import { feishuApiFromConfig } from '../platforms/feishu/client'
+import { createTipSender } from '../tip-push'
 import { pushTips } from '../core/push-tips'
 import type { PushTipsOptions, PushTipsResult } from '../core/push-tips'
 import { createStore } from '../store/index'
@@ -64,7 +67,7 @@ export async function runPushTips(args: string[], deps: PushTipsCliDeps = {}): P
 }
 
 export async function run(args: string[]): Promise<number> {
-  // >>> WIRE THE PLATFORM SENDER HERE (Feishu API client + WeCom group webhook), e.g. send: createTipSender(config) <<<
-  const send: PushTipsCliDeps['send'] = undefined
-  return runPushTips(args, { send })
+  const config = loadConfig(process.env)
+  const feishuApi = feishuApiFromConfig(config, { log: (m) => process.stderr.write(`${m}\n`) })
+  return runPushTips(args, { send: createTipSender({ config, feishuApi }) })
 }

@@ -1,7 +1,7 @@
 import { createApp } from '../../src/app'
 import { loadConfig } from '../../src/config'
 import { loadKnowledge } from '../../src/core/knowledge'
-import { createFeishuClient } from '../../src/platforms/feishu/client'
+import { feishuApiFromConfig } from '../../src/platforms/feishu/client'
 import { RedisStore, createRedisClient } from '../../src/store/redis'
 import type { Store } from '../../src/store/store'
 import { ENCRYPT_KEY, TOKEN } from './feishu'
@@ -23,10 +23,7 @@ export function testApp(opts: { store: Store; apiBase: string; env?: Record<stri
     ...opts.env,
   })
   const logs: string[] = []
-  const feishuApi =
-    config.FEISHU_APP_ID && config.FEISHU_APP_SECRET
-      ? createFeishuClient({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, apiBase: config.FEISHU_API_BASE, log: (m) => logs.push(m), sleep: opts.sleep })
-      : null
+  const feishuApi = feishuApiFromConfig(config, { log: (m) => logs.push(m), sleep: opts.sleep })
   const app = createApp({
     config,
     knowledge: loadKnowledge(),

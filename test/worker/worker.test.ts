@@ -4,7 +4,7 @@ import { unstable_startWorker } from 'wrangler'
 import { REDIS_URL, redisStore } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
-import { subscribe } from '../../src/core/subscriptions'
+import { subscribe, unsubscribe } from '../../src/core/subscriptions'
 import type { Store } from '../../src/store/store'
 
 let worker: Awaited<ReturnType<typeof unstable_startWorker>>
@@ -93,6 +93,7 @@ describe('the Worker in workerd', () => {
     expect(res.status).toBe(200)
     await until(() => api.sent('create').some((c) => c.body.receive_id === chatId))
     const mine = api.sent('create').slice(before).filter((c) => c.body.receive_id === chatId)
+    await unsubscribe(store, 'feishu', chatId)
     expect(mine).toHaveLength(1)
   })
 })

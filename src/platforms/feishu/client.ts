@@ -133,3 +133,12 @@ export function createFeishuClient(opts: FeishuClientOptions): FeishuApi {
     },
   }
 }
+
+/** The client for the configured app, or null when FEISHU_APP_ID / FEISHU_APP_SECRET are not both set. */
+export function feishuApiFromConfig(
+  config: { FEISHU_APP_ID?: string; FEISHU_APP_SECRET?: string; FEISHU_API_BASE: string },
+  extra: Omit<FeishuClientOptions, 'appId' | 'appSecret' | 'apiBase'> = {},
+): FeishuApi | null {
+  if (!config.FEISHU_APP_ID || !config.FEISHU_APP_SECRET) return null
+  return createFeishuClient({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, apiBase: config.FEISHU_API_BASE, ...extra })
+}
