@@ -10,7 +10,7 @@ export interface DiversionHit extends Span {
 
 // People dodge filters with "v x", "微.信", "V-信"; allow one run of these between letters.
 const SEP = '[\\s._\\-*·•|/~～]*'
-const PHONE = /(?<!\d)1[3-9](?:[\s\-.]?\d){9}(?!\d)/g
+const PHONE = /(?<!\d)1[\s\-.]?[3-9](?:[\s\-.]?\d){9}(?!\d)/g
 
 const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
