@@ -2,7 +2,7 @@
 
 /** Domain words that carry meaning as a whole; matched as substrings on top of the character n-grams. */
 export const DOMAIN_LEXICON = [
-  '小红书', '抖音', '视频号', 'b站', '淘宝', '微信', '公众号',
+  '抖音', '视频号', 'b站', '淘宝', '微信', '公众号',
   '直播带货', '直播', '带货', '买手', '选品', '佣金', 'gmv',
   '关键词', '搜索', '标题', '封面', '话题', '薯条', '蒲公英',
   '探店', '本地生活', '同城', '实体店',
@@ -20,9 +20,8 @@ const PARTICLES = new Set('的了吗呢啊吧呀嘛哦呗啦哈么那这嗯噢'.
 // Characters too common to mean anything on their own (they still count inside bigrams).
 const COMMON_CHARS = new Set('我你他她它们是在有个一也就都很和与及或把被给让怎什啥要能会可以到'.split(''))
 
-const FEATURE_WEIGHT = { u: 0.3, b: 1, w: 1, l: 1.6 } as const
-export type FeatureKind = keyof typeof FEATURE_WEIGHT
-export const featureWeight = (feature: string): number => FEATURE_WEIGHT[feature[0] as FeatureKind] ?? 1
+/** u: Han unigram, b: Han bigram, w: ASCII word, l: lexicon term (the feature's first letter). */
+export type FeatureKind = 'u' | 'b' | 'w' | 'l'
 
 const HAN = /\p{Script=Han}/u
 const ASCII_ALNUM = /[a-z0-9]/

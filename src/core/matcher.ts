@@ -1,7 +1,7 @@
 // Question → intent. TF-IDF (BM25 idf) over character n-grams + domain lexicon, scored two ways
 // per intent (nearest phrasing and intent centroid), then a confidence gate. Runs on Workers.
 import type { Knowledge } from './knowledge'
-import { buildLexicon, DOMAIN_LEXICON, extractFeatures, featureWeight, type Lexicon } from './features'
+import { buildLexicon, DOMAIN_LEXICON, extractFeatures, type FeatureKind, type Lexicon } from './features'
 import { normalizeText, synonymRewriter, type SynonymRewriter } from './normalize'
 import { decide, DEFAULT_GATE, type Gate } from './gate'
 
@@ -30,12 +30,26 @@ export interface Matcher {
   canonical(text: string): string
 }
 
-/** How much of an intent's score comes from its single closest phrasing vs. its centroid. */
-const NEAREST_SHARE = 0.6
-/** Out-of-vocabulary query features count this much of a never-seen feature's idf: they dilute the match. */
-const OOV_DAMPING = 0.6
-/** Keywords join the intent centroid with this weight relative to one phrasing. */
-const KEYWORD_DOC_WEIGHT = 1.5
+export interface Tuning {
+  /** How much of an intent's score comes from its single closest phrasing vs. its centroid. */
+  nearestShare: number
+  /** Out-of-vocabulary query features count this much of a never-seen feature's idf: they dilute the match. */
+  oovDamping: number
+  /** Keywords join the intent centroid with this weight relative to one phrasing. */
+  keywordDocWeight: number
+  /** Weight per feature kind: Han unigram, Han bigram, ASCII word, lexicon term. */
+  featureWeights: Record<FeatureKind, number>
+  /** Lexicon terms too common to point at any intent (they still count as n-grams). */
+  genericTerms: string[]
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  nearestShare: 0.6,
+  oovDamping: 0.6,
+  keywordDocWeight: 1.5,
+  featureWeights: { u: 0.3, b: 1, w: 1, l: 1.6 },
+  genericTerms: ['小红书'],
+}
 
 /** Internal pseudo-intent for the knowledge file's `outOfScope` examples. */
 const OUT_OF_SCOPE = '\u0000out-of-scope'
@@ -46,6 +60,7 @@ interface Postings {
 }
 
 interface Index {
+  tuning: Tuning
   rewrite: SynonymRewriter
   lexicon: Lexicon
   idf: Map<string, number>
@@ -70,9 +85,9 @@ function normalizeVector(v: Vector): Vector {
   return v
 }
 
-function weigh(tf: Map<string, number>, idfOf: (f: string) => number): Vector {
+function weigh(tf: Map<string, number>, idfOf: (f: string) => number, weights: Record<FeatureKind, number>): Vector {
   const v: Vector = new Map()
-  for (const [f, n] of tf) v.set(f, (1 + Math.log(n)) * idfOf(f) * featureWeight(f))
+  for (const [f, n] of tf) v.set(f, (1 + Math.log(n)) * idfOf(f) * (weights[f[0] as FeatureKind] ?? 1))
   return v
 }
 
@@ -84,12 +99,13 @@ function toPostings(lists: Map<string, { id: number; w: number }[]>): Map<string
   return out
 }
 
-function buildIndex(knowledge: Knowledge): Index {
+function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   const rewrite = synonymRewriter(knowledge.synonyms)
   const lexiconTerms: string[] = [...DOMAIN_LEXICON]
   for (const canonical of Object.keys(knowledge.synonyms)) lexiconTerms.push(normalizeText(canonical))
   for (const intent of knowledge.intents) for (const k of intent.keywords) lexiconTerms.push(rewrite(normalizeText(k)))
-  const lexicon = buildLexicon(lexiconTerms)
+  const generic = new Set(tuning.genericTerms)
+  const lexicon = buildLexicon(lexiconTerms.filter((t) => !generic.has(t)))
   const features = (text: string) => extractFeatures(rewrite(normalizeText(text)), lexicon)
 
   const intentIds = knowledge.intents.map((i) => i.id)
@@ -119,7 +135,7 @@ function buildIndex(knowledge: Knowledge): Index {
   const docLists = new Map<string, { id: number; w: number }[]>()
   const centroids: Vector[] = intentIds.map(() => new Map())
   docs.forEach((d, id) => {
-    const v = normalizeVector(weigh(d.tf, idfOf))
+    const v = normalizeVector(weigh(d.tf, idfOf, tuning.featureWeights))
     const centroid = centroids[d.intent] as Vector
     for (const [f, w] of v) {
       const list = docLists.get(f) ?? []
@@ -129,9 +145,9 @@ function buildIndex(knowledge: Knowledge): Index {
     }
   })
   knowledge.intents.forEach((intent, i) => {
-    const v = normalizeVector(weigh(features(intent.keywords.join(' ')), idfOf))
+    const v = normalizeVector(weigh(features(intent.keywords.join(' ')), idfOf, tuning.featureWeights))
     const centroid = centroids[i] as Vector
-    for (const [f, w] of v) centroid.set(f, (centroid.get(f) ?? 0) + KEYWORD_DOC_WEIGHT * w)
+    for (const [f, w] of v) centroid.set(f, (centroid.get(f) ?? 0) + tuning.keywordDocWeight * w)
   })
   const centroidLists = new Map<string, { id: number; w: number }[]>()
   centroids.forEach((c, id) => {
@@ -143,6 +159,7 @@ function buildIndex(knowledge: Knowledge): Index {
   })
 
   return {
+    tuning,
     rewrite,
     lexicon,
     idf,
@@ -159,7 +176,7 @@ function buildIndex(knowledge: Knowledge): Index {
 /** Per-intent scores (0..1) for canonical text. */
 function scoreIntents(index: Index, canonical: string, ignoreIdentical = false): Float64Array {
   const tf = extractFeatures(canonical, index.lexicon)
-  const q = normalizeVector(weigh(tf, (f) => index.idf.get(f) ?? index.oovIdf * OOV_DAMPING))
+  const q = normalizeVector(weigh(tf, (f) => index.idf.get(f) ?? index.oovIdf * index.tuning.oovDamping, index.tuning.featureWeights))
   const docScores = new Float64Array(index.docIntent.length)
   const intentCount = index.intentIds.length
   const centroidScores = new Float64Array(intentCount)
@@ -177,15 +194,16 @@ function scoreIntents(index: Index, canonical: string, ignoreIdentical = false):
   }
   const scores = new Float64Array(intentCount)
   for (let i = 0; i < intentCount; i++) {
-    scores[i] = Math.min(1, NEAREST_SHARE * (nearest[i] as number) + (1 - NEAREST_SHARE) * (centroidScores[i] as number))
+    const share = index.tuning.nearestShare
+    scores[i] = Math.min(1, share * (nearest[i] as number) + (1 - share) * (centroidScores[i] as number))
   }
   return scores
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 
-export function createMatcher(knowledge: Knowledge, gate: Gate = DEFAULT_GATE): Matcher {
-  const index = buildIndex(knowledge)
+export function createMatcher(knowledge: Knowledge, gate: Gate = DEFAULT_GATE, tuning: Tuning = DEFAULT_TUNING): Matcher {
+  const index = buildIndex(knowledge, tuning)
   const canonical = (text: string) => index.rewrite(normalizeText(text))
   return {
     canonical,
