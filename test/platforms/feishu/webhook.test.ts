@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../../src/core/knowledge'
+import { isSubscribed } from '../../../src/core/subscriptions'
 import type { Store } from '../../../src/store/store'
 import { redisStore, testApp } from '../../helpers/app'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
@@ -256,5 +257,41 @@ describe('POST /webhook/feishu: buttons', () => {
     const res = await post(app, await feishuRequest(cardAction({ type: 'rm -rf' }, uid('oc'))))
     expect(res.status).toBe(200)
     expect((await res.json()).toast.type).toBe('warning')
+  })
+})
+
+describe('POST /webhook/feishu: title check, tips and membership', () => {
+  it('replies to an @mention with a draft title with the title-check card', async () => {
+    const { app } = testApp({ store, apiBase: api.url })
+    const messageId = uid('om')
+    await post(app, await feishuRequest(textMessage({ text: '标题检查 全网最低价！加vx领取', chatId: uid('oc'), messageId })))
+    const [reply] = repliesTo(messageId)
+    const card = JSON.parse(reply!.body.content)
+    expect(card.header.title.content).toMatch(/\d+\s*分/)
+    expect(cardText(card)).toContain('全网最低')
+  })
+
+  it('shows today\'s tip at once for /tip', async () => {
+    const { app } = testApp({ store, apiBase: api.url })
+    const messageId = uid('om')
+    await post(app, await feishuRequest(textMessage({ text: '/tip', chatId: uid('oc'), messageId })))
+    const card = JSON.parse(repliesTo(messageId)[0]!.body.content)
+    expect(card.header.title.content).toMatch(/tip/i)
+  })
+
+  it('subscribes a group when the bot is added and drops it when the bot is removed', async () => {
+    const { app } = testApp({ store, apiBase: api.url })
+    const chatId = uid('oc')
+    await post(app, await feishuRequest(envelope('im.chat.member.bot.added_v1', { chat_id: chatId, operator_id: { open_id: 'ou_admin' }, external: false })))
+    expect(await isSubscribed(store, 'feishu', chatId)).toBe(true)
+    await post(app, await feishuRequest(envelope('im.chat.member.bot.deleted_v1', { chat_id: chatId, operator_id: { open_id: 'ou_admin' }, external: false })))
+    expect(await isSubscribed(store, 'feishu', chatId)).toBe(false)
+  })
+
+  it('does not subscribe on join when TIP_AUTO_SUBSCRIBE=false', async () => {
+    const { app } = testApp({ store, apiBase: api.url, env: { TIP_AUTO_SUBSCRIBE: 'false' } })
+    const chatId = uid('oc')
+    await post(app, await feishuRequest(envelope('im.chat.member.bot.added_v1', { chat_id: chatId })))
+    expect(await isSubscribed(store, 'feishu', chatId)).toBe(false)
   })
 })
