@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import type { BenchRow } from './matcher'
 
-export async function bundleBench(): Promise<void> {
+export async function bundleBench(): Promise<{ title: string; rows: BenchRow[] }> {
   const outdir = join('dist', 'bench-bundle')
   rmSync(outdir, { recursive: true, force: true })
   execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--outdir', outdir], {
@@ -18,6 +19,11 @@ export async function bundleBench(): Promise<void> {
     raw += bytes.length
     gzip += gzipSync(bytes, { level: 9 }).length
   }
-  console.log(`\nWorker bundle (wrangler deploy --dry-run, minify = true)`)
-  console.log(`raw ${(raw / 1024).toFixed(1)} KiB, gzip ${(gzip / 1024).toFixed(1)} KiB (target < 600 KiB gzip)`)
+  return {
+    title: 'Worker bundle (wrangler deploy --dry-run, minify = true)',
+    rows: [
+      { metric: 'raw', value: `${(raw / 1024).toFixed(1)} KiB` },
+      { metric: 'gzip', value: `${(gzip / 1024).toFixed(1)} KiB`, target: '< 600 KiB' },
+    ],
+  }
 }

@@ -1,11 +1,12 @@
 // `npm run bench`: runs each section in order and prints one table per section.
-// To add a section (e.g. the webhook), write bench/<name>.ts exporting an async function that
-// returns { title, rows } and append it to `sections`.
+// Each section is bench/<name>.ts exporting an async function that returns { title, rows }.
+import { bundleBench } from './bundle'
 import { matcherBench, type BenchRow } from './matcher'
+import { webhookBench } from './webhook'
 
 type Section = () => Promise<{ title: string; rows: BenchRow[] }>
 
-const sections: Section[] = [matcherBench]
+const sections: Section[] = [matcherBench, webhookBench, bundleBench]
 
 function table(rows: BenchRow[]): string {
   const head: BenchRow = { metric: 'metric', value: 'value', target: 'target' }
