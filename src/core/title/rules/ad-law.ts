@@ -28,7 +28,7 @@ export function adLawRule(ctx: TitleContext): TitleIssue[] {
     const shown = match.length === 1 ? `${match}${ctx.title.slice(ctx.norm.starts[hit.end] ?? 0).slice(0, 3)}…` : match
     const message = `「${shown}」${why}，笔记容易被判违规或限流`
     const suggestion = replacement
-      ? `改成「${replacement}」，或用真实体验代替，如“用了30天”`
+      ? `${match.length === 1 ? `把「${match}」` : ''}改成「${replacement}」，或用真实体验代替，如“用了30天”`
       : `删掉「${match}」，用真实体验代替`
     return { rule: 'ad-law', severity, match, message, suggestion }
   })
