@@ -23,8 +23,10 @@ const COMMON_CHARS = new Set('我你他她它们是在有个一也就都很和�
 /** u: Han unigram, b: Han bigram, w: ASCII word, l: lexicon term (the feature's first letter). */
 export type FeatureKind = 'u' | 'b' | 'w' | 'l'
 
-const HAN = /\p{Script=Han}/u
-const ASCII_ALNUM = /[a-z0-9]/
+// Char-code tests instead of regexes: this runs for every character of every phrasing at index build.
+const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+const ASCII_ALNUM = { test: (s: string) => s.length > 0 && isAsciiAlnum(s.charCodeAt(0)) }
 
 export interface Lexicon {
   /** terms grouped by first character, longest first */
@@ -55,13 +57,14 @@ export function extractFeatures(text: string, lexicon: Lexicon): Map<string, num
   let prevHan = ''
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i] ?? ' '
-    if (ASCII_ALNUM.test(ch)) {
+    const code = ch.charCodeAt(0)
+    if (isAsciiAlnum(code)) {
       word += ch
     } else if (word) {
       add(out, `w:${word}`)
       word = ''
     }
-    if (HAN.test(ch)) {
+    if (isHan(code)) {
       if (!PARTICLES.has(ch) && !COMMON_CHARS.has(ch)) add(out, `u:${ch}`)
       if (prevHan && !PARTICLES.has(ch) && !PARTICLES.has(prevHan)) add(out, `b:${prevHan}${ch}`)
       prevHan = ch

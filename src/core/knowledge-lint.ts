@@ -95,7 +95,9 @@ function lintMatching(knowledge: Knowledge, opts: LintOptions, error: Report, wa
       const top = r.candidates[0]
       if (!top || top.intent === intent.id) return
       const message = `"${p}" matches "${top.intent}" better than its own intent "${intent.id}"`
-      if (r.intent === top.intent) error('phrasing-conflict', `intents[${i}].phrasings[${j}]`, `${message} (confidently: reword it or move it)`)
+      const own = r.candidates.find((c) => c.intent === intent.id)
+      // An error only when its own intent is not even among the top candidates: the phrasing reads as another topic.
+      if (!own) error('phrasing-conflict', `intents[${i}].phrasings[${j}]`, `${message} (its own is not in the top 3): reword it or move it`)
       else warn('phrasing-weak', `intents[${i}].phrasings[${j}]`, `${message}; add similar phrasings or keywords to "${intent.id}"`)
     })
   })
