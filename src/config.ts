@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { validateEncodingAesKey } from './platforms/wecom/crypto'
 
 const optional = z.string().trim().min(1).optional()
 const url = (what: string) => z.url({ message: `must be ${what}` })
@@ -23,8 +24,8 @@ const ConfigSchema = z.object({
     .string()
     .trim()
     .superRefine((key, ctx) => {
-      if (key.length !== 43) ctx.addIssue({ code: 'custom', message: `must be 43 characters (got ${key.length}); copy the EncodingAESKey from the WeCom console` })
-      else if (!/^[A-Za-z0-9+/]+$/.test(key)) ctx.addIssue({ code: 'custom', message: 'must contain only letters and digits (base64 without "=")' })
+      const problem = validateEncodingAesKey(key)
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem.replace(/^WECOM_BOT_ENCODING_AES_KEY /, '')}; copy the EncodingAESKey from the WeCom console` })
     })
     .optional(),
   WECOM_API_BASE: url('an http(s) URL such as https://qyapi.weixin.qq.com').default('https://qyapi.weixin.qq.com'),

@@ -1,24 +1,9 @@
 // Feishu event crypto (protocols.md §1), Web Crypto only so it runs on Workers and Node alike.
+import { base64ToBytes, bytesToBase64, concat, timingSafeEqual, toHex } from '../../core/bytes'
+
+export { timingSafeEqual }
+
 const encoder = new TextEncoder()
-
-function toHex(buf: ArrayBuffer): string {
-  return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a, 0)
-  out.set(b, a.length)
-  return out
-}
-
-/** Compares without an early exit so the time taken does not leak how much of a signature matched. */
-export function timingSafeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
-  return diff === 0
-}
 
 /** hex(SHA256(timestamp + nonce + encryptKey ‖ raw body bytes)), over the exact bytes received. */
 export async function feishuSignature(timestamp: string, nonce: string, encryptKey: string, rawBody: Uint8Array): Promise<string> {
@@ -50,24 +35,11 @@ function aesKey(encryptKey: string): Promise<CryptoKey> {
   return key
 }
 
-function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64)
-  const out = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
-  return out
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(bin)
-}
-
 /** base64(iv ‖ AES-256-CBC(SHA256(key), PKCS7)) → plaintext; null when it is not a valid ciphertext for this key. */
 export async function decryptFeishu(encrypted: string, encryptKey: string): Promise<string | null> {
   try {
-    const buf = fromBase64(encrypted)
-    if (buf.length < 32 || buf.length % 16 !== 0) return null
+    const buf = base64ToBytes(encrypted)
+    if (!buf || buf.length < 32 || buf.length % 16 !== 0) return null
     const plain = await crypto.subtle.decrypt({ name: 'AES-CBC', iv: buf.slice(0, 16) }, await aesKey(encryptKey), buf.slice(16))
     return new TextDecoder('utf-8', { fatal: true }).decode(plain)
   } catch {
@@ -79,5 +51,5 @@ export async function decryptFeishu(encrypted: string, encryptKey: string): Prom
 export async function encryptFeishu(plaintext: string, encryptKey: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(16))
   const cipher = await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, await aesKey(encryptKey), encoder.encode(plaintext))
-  return toBase64(concat(iv, new Uint8Array(cipher)))
+  return bytesToBase64(concat(iv, new Uint8Array(cipher)))
 }

@@ -60,20 +60,3 @@ export async function sendGroupWebhook(webhookUrl: string, reply: Reply, fetchFn
   await postJson(webhookUrl, { msgtype: 'markdown', markdown: { content } }, fetchFn, 'wecom group webhook')
 }
 
-/**
- * Why a URL a user offered (e.g. "/订阅 <url>") is not a WeCom group-robot webhook, or null when it is one.
- * Checked before storing it so the bot never posts to arbitrary hosts.
- */
-export function webhookUrlProblem(url: string, apiBase = 'https://qyapi.weixin.qq.com'): string | null {
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return 'not a URL'
-  }
-  const base = new URL(apiBase)
-  if (u.protocol !== base.protocol || u.host !== base.host) return `must start with ${base.origin}`
-  if (u.pathname !== '/cgi-bin/webhook/send') return 'path must be /cgi-bin/webhook/send'
-  if (!u.searchParams.get('key')) return 'the key= parameter is missing'
-  return null
-}

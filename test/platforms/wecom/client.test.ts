@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Reply } from '../../../src/core/reply'
 import { SendError } from '../../../src/core/send-error'
-import { postResponseUrl, sendGroupWebhook, webhookUrlProblem } from '../../../src/platforms/wecom/client'
+import { postResponseUrl, sendGroupWebhook } from '../../../src/platforms/wecom/client'
 import { recordingFetch } from './fixtures'
 import { answerReply } from './sample-replies'
 
@@ -81,18 +81,3 @@ describe('postResponseUrl', () => {
   })
 })
 
-describe('webhookUrlProblem', () => {
-  it('accepts a WeCom group-robot webhook URL', () => {
-    expect(webhookUrlProblem(HOOK)).toBeNull()
-  })
-  it('rejects other hosts, paths, plain http and a missing key', () => {
-    expect(webhookUrlProblem('https://evil.example/cgi-bin/webhook/send?key=1')).toMatch(/must start with/)
-    expect(webhookUrlProblem('http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1')).toMatch(/must start with/)
-    expect(webhookUrlProblem('https://qyapi.weixin.qq.com/cgi-bin/other?key=1')).toMatch(/path/)
-    expect(webhookUrlProblem('https://qyapi.weixin.qq.com/cgi-bin/webhook/send')).toMatch(/key/)
-    expect(webhookUrlProblem('not a url')).toBe('not a URL')
-  })
-  it('follows WECOM_API_BASE when given', () => {
-    expect(webhookUrlProblem('http://127.0.0.1:9999/cgi-bin/webhook/send?key=k', 'http://127.0.0.1:9999')).toBeNull()
-  })
-})
