@@ -6,6 +6,7 @@ import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
 import { loadKnowledge } from '../src/core/knowledge'
 import type { FeishuApi } from '../src/platforms/feishu/client'
+import { nodeCryptoBackend } from '../src/node-crypto'
 import { MemoryStore } from '../src/store/memory'
 import { RedisStore, createRedisClient } from '../src/store/redis'
 import { BENCH_BOT, BENCH_KEY, BENCH_TOKEN } from './webhook-requests'
@@ -26,7 +27,7 @@ function build() {
   }
   const store = mode === 'redis' ? new RedisStore(createRedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')) : new MemoryStore()
   const config = loadConfig({ FEISHU_VERIFICATION_TOKEN: BENCH_TOKEN, FEISHU_ENCRYPT_KEY: BENCH_KEY, RATE_LIMIT_PER_MINUTE: '1000' })
-  return createApp({ config, knowledge: loadKnowledge(), feishuApi: api, log: () => {}, openStore: () => ({ store, release: async () => {} }) })
+  return createApp({ config, knowledge: loadKnowledge(), feishuApi: api, log: () => {}, crypto: nodeCryptoBackend, openStore: () => ({ store, release: async () => {} }) })
 }
 
 const app = build()

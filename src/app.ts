@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createHandlers } from '../handlers'
 import { onBotAdded, onBotRemoved } from '../handlers/commands'
 import type { Config } from './config'
+import type { CryptoBackend } from './core/crypto-backend'
 import { dispatch } from './core/dispatch'
 import type { Handler } from './core/handler'
 import type { Knowledge } from './core/knowledge'
@@ -26,6 +27,8 @@ export interface AppDeps {
   fetch?: typeof fetch
   log?: (message: string) => void
   handlers?: readonly Handler[]
+  /** Webhook crypto primitives; Web Crypto by default, node:crypto from the Node entry. */
+  crypto?: CryptoBackend
 }
 
 type Env = { Variables: { store: Store; waitUntil: (p: Promise<unknown>) => void } }
@@ -82,6 +85,7 @@ export function createApp(deps: AppDeps) {
       onBotRemoved: (chatId) => onBotRemoved(store, 'feishu', chatId),
       waitUntil: c.get('waitUntil'),
       log,
+      crypto: deps.crypto,
     })
   })
 

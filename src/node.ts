@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './core/knowledge'
+import { nodeCryptoBackend } from './node-crypto'
 import { feishuApiFromConfig } from './platforms/feishu/client'
 import { startTipScheduler } from './scheduler'
 import { createStore } from './store/index'
@@ -30,7 +31,7 @@ if (notice) log(notice)
 const feishuApi = feishuApiFromConfig(config, { log })
 if (!feishuApi) log('FEISHU_APP_ID / FEISHU_APP_SECRET not set: the Feishu webhook answers 503 to messages until they are')
 
-const app = createApp({ config, knowledge, feishuApi, log, openStore: () => ({ store, release: async () => {} }) })
+const app = createApp({ config, knowledge, feishuApi, log, crypto: nodeCryptoBackend, openStore: () => ({ store, release: async () => {} }) })
 
 // Node has no ExecutionContext: background work just runs on, and its failures are logged.
 const executionCtx = {

@@ -1,5 +1,6 @@
 import { createApp } from '../../src/app'
 import { loadConfig } from '../../src/config'
+import type { CryptoBackend } from '../../src/core/crypto-backend'
 import { loadKnowledge } from '../../src/core/knowledge'
 import { feishuApiFromConfig } from '../../src/platforms/feishu/client'
 import { RedisStore, createRedisClient } from '../../src/store/redis'
@@ -13,7 +14,7 @@ export function redisStore(): Store {
 }
 
 /** The real app, wired as the Node entry wires it, against a fake Open API and the given store. */
-export function testApp(opts: { store: Store; apiBase: string; env?: Record<string, string>; sleep?: (ms: number) => Promise<void> }) {
+export function testApp(opts: { store: Store; apiBase: string; env?: Record<string, string>; sleep?: (ms: number) => Promise<void>; crypto?: CryptoBackend }) {
   const config = loadConfig({
     FEISHU_APP_ID: 'cli_test',
     FEISHU_APP_SECRET: 'secret_test',
@@ -29,6 +30,7 @@ export function testApp(opts: { store: Store; apiBase: string; env?: Record<stri
     knowledge: loadKnowledge(),
     feishuApi,
     log: (m) => logs.push(m),
+    crypto: opts.crypto,
     openStore: () => ({ store: opts.store, release: async () => {} }),
   })
   return { app, logs, config }

@@ -1,3 +1,4 @@
+import type { CryptoBackend } from '../../core/crypto-backend'
 import type { InboundMessage } from '../../core/message'
 import type { Reply } from '../../core/reply'
 import type { Store } from '../../store/store'
@@ -18,6 +19,8 @@ export interface FeishuWebhookDeps {
   onBotRemoved: (chatId: string) => Promise<unknown>
   waitUntil: (p: Promise<unknown>) => void
   log: (message: string) => void
+  /** Hash and cipher primitives; Web Crypto unless the runtime passes a faster one. */
+  crypto?: CryptoBackend
   /** How long a card callback may think before it answers with a toast and finishes in the background. */
   callbackBudgetMs?: number
 }
@@ -53,8 +56,8 @@ export async function handleFeishuWebhook(rawBody: Uint8Array, headers: Headers,
   if (typeof outer.value.encrypt === 'string') {
     if (!deps.encryptKey) return fail(503, 'FEISHU_ENCRYPT_KEY is not set but the event is encrypted')
     const signed = headers.has('x-lark-signature')
-    if (signed && !(await verifyFeishuSignature(headers, deps.encryptKey, rawBody))) return fail(401, 'signature does not match')
-    const plain = await decryptFeishu(outer.value.encrypt, deps.encryptKey)
+    if (signed && !(await verifyFeishuSignature(headers, deps.encryptKey, rawBody, deps.crypto))) return fail(401, 'signature does not match')
+    const plain = await decryptFeishu(outer.value.encrypt, deps.encryptKey, deps.crypto)
     if (plain === null) return fail(401, 'encrypt cannot be decrypted with FEISHU_ENCRYPT_KEY')
     const inner = parseJson(plain)
     if (!inner.ok || !isRecord(inner.value)) return fail(400, 'decrypted payload is not a JSON object')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../../src/core/knowledge'
 import { isSubscribed } from '../../../src/core/subscriptions'
+import { nodeCryptoBackend } from '../../../src/node-crypto'
 import type { Store } from '../../../src/store/store'
 import { redisStore, testApp } from '../../helpers/app'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
@@ -140,6 +141,14 @@ describe('POST /webhook/feishu: questions', () => {
     ev.event.message.mentions = [{ key: '@_user_1', id: { open_id: 'ou_someone_else' }, name: '小王' }]
     await post(app, await feishuRequest(ev))
     expect(repliesTo(messageId)).toHaveLength(0)
+  })
+
+  it('answers the same way with the Node entry\'s node:crypto backend', async () => {
+    const { app } = testApp({ store, apiBase: api.url, crypto: nodeCryptoBackend })
+    const messageId = uid('om')
+    expect((await post(app, await feishuRequest(textMessage({ text: '小红书搜索排名靠什么', chatId: uid('oc'), messageId })))).status).toBe(200)
+    expect((await post(app, await feishuRequest(textMessage({ text: 'x', chatId: uid('oc') }), { tamper: true }))).status).toBe(401)
+    expect(repliesTo(messageId)).toHaveLength(1)
   })
 
   it('always answers a direct message', async () => {
