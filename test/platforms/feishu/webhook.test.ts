@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../../src/core/knowledge'
 import { isSubscribed } from '../../../src/core/subscriptions'
 import { nodeCryptoBackend } from '../../../src/node-crypto'
+import { createStore } from '../../../src/store/index'
 import type { Store } from '../../../src/store/store'
 import { redisStore, testApp } from '../../helpers/app'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
@@ -302,5 +303,21 @@ describe('POST /webhook/feishu: title check, tips and membership', () => {
     const chatId = uid('oc')
     await post(app, await feishuRequest(envelope('im.chat.member.bot.added_v1', { chat_id: chatId })))
     expect(await isSubscribed(store, 'feishu', chatId)).toBe(false)
+  })
+})
+
+describe('POST /webhook/feishu: Redis unavailable', () => {
+  it('keeps answering from memory and reports redis down on /healthz', async () => {
+    const logs: string[] = []
+    const { store: deadRedis } = createStore('redis://127.0.0.1:1', { failover: { log: (m) => logs.push(m), timeoutMs: 500 } })
+    const { app } = testApp({ store: deadRedis, apiBase: api.url })
+    const messageId = uid('om')
+    const res = await post(app, await feishuRequest(textMessage({ text: '怎么做本地探店', chatId: uid('oc'), messageId })))
+    expect(res.status).toBe(200)
+    expect(repliesTo(messageId)).toHaveLength(1)
+    const health = await (await post(app, new Request('http://x/healthz'))).json()
+    expect(health).toMatchObject({ ok: true, store: 'redis', redis: 'down' })
+    expect(logs.some((l) => /unavailable/i.test(l))).toBe(true)
+    await deadRedis.close()
   })
 })
