@@ -16,70 +16,91 @@ export const DOMAIN_LEXICON = [
 ] as const
 
 // Particles that make n-grams noisy: a bigram touching one of them says nothing about the topic.
-const PARTICLES = new Set('的了吗呢啊吧呀嘛哦呗啦哈么那这嗯噢'.split(''))
+const PARTICLES = '的了吗呢啊吧呀嘛哦呗啦哈么那这嗯噢'
 // Characters too common to mean anything on their own (they still count inside bigrams).
-const COMMON_CHARS = new Set('我你他她它们是在有个一也就都很和与及或把被给让怎什啥要能会可以到'.split(''))
+const COMMON_CHARS = '我你他她它们是在有个一也就都很和与及或把被给让怎什啥要能会可以到'
 
 /** u: Han unigram, b: Han bigram, w: ASCII word, l: lexicon term (the feature's first letter). */
 export type FeatureKind = 'u' | 'b' | 'w' | 'l'
 
-// Char-code tests instead of regexes: this runs for every character of every phrasing at index build.
-const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)
-const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
-const ASCII_ALNUM = { test: (s: string) => s.length > 0 && isAsciiAlnum(s.charCodeAt(0)) }
+// One flag table per UTF-16 code unit instead of regexes and string sets: this runs for every
+// character of every phrasing at index build.
+const HAN = 1
+const ALNUM = 2
+const PARTICLE = 4
+const COMMON = 8
+const CLASS = new Uint8Array(0x10000)
+const mark = (from: number, to: number, flag: number) => {
+  for (let c = from; c <= to; c++) CLASS[c]! |= flag
+}
+mark(0x4e00, 0x9fff, HAN)
+mark(0x3400, 0x4dbf, HAN)
+mark(0xf900, 0xfaff, HAN)
+mark(97, 122, ALNUM)
+mark(48, 57, ALNUM)
+for (let k = 0; k < PARTICLES.length; k++) CLASS[PARTICLES.charCodeAt(k)]! |= PARTICLE
+for (let k = 0; k < COMMON_CHARS.length; k++) CLASS[COMMON_CHARS.charCodeAt(k)]! |= COMMON
+
+const isAlnumAt = (s: string, i: number) => i >= 0 && i < s.length && ((CLASS[s.charCodeAt(i)] as number) & ALNUM) !== 0
 
 export interface Lexicon {
-  /** terms grouped by first character, longest first */
-  byFirst: Map<string, string[]>
+  /** terms grouped by the char code of their first character, longest first */
+  byFirst: Map<number, string[]>
 }
 
 export function buildLexicon(terms: Iterable<string>): Lexicon {
-  const byFirst = new Map<string, string[]>()
+  const byFirst = new Map<number, string[]>()
   for (const term of new Set(terms)) {
     if (term.length < 2) continue
-    const list = byFirst.get(term[0] as string) ?? []
+    const list = byFirst.get(term.charCodeAt(0)) ?? []
     list.push(term)
-    byFirst.set(term[0] as string, list)
+    byFirst.set(term.charCodeAt(0), list)
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
   return { byFirst }
 }
 
-const add = (out: Map<string, number>, key: string) => out.set(key, (out.get(key) ?? 0) + 1)
-
 /**
  * Features of canonical text: `u:` Han unigrams, `b:` Han bigrams, `w:` ASCII words,
- * `l:` lexicon terms. Values are term frequencies.
+ * `l:` lexicon terms. Values are term frequencies, keys in first-seen order.
  */
 export function extractFeatures(text: string, lexicon: Lexicon): Map<string, number> {
   const out = new Map<string, number>()
-  let word = ''
-  let prevHan = ''
+  forEachFeature(text, lexicon, (key) => out.set(key, (out.get(key) ?? 0) + 1))
+  return out
+}
+
+/** Calls `emit` for every feature occurrence of canonical text, in text order (see extractFeatures). */
+export function forEachFeature(text: string, lexicon: Lexicon, emit: (feature: string) => void): void {
+  let wordStart = -1
+  let prevHan = false
+  let prevParticle = false
   for (let i = 0; i <= text.length; i++) {
-    const ch = text[i] ?? ' '
-    const code = ch.charCodeAt(0)
-    if (isAsciiAlnum(code)) {
-      word += ch
-    } else if (word) {
-      add(out, `w:${word}`)
-      word = ''
+    const code = i < text.length ? text.charCodeAt(i) : 32
+    const cls = CLASS[code] as number
+    if (cls & ALNUM) {
+      if (wordStart < 0) wordStart = i
+    } else if (wordStart >= 0) {
+      emit('w:' + text.slice(wordStart, i))
+      wordStart = -1
     }
-    if (isHan(code)) {
-      if (!PARTICLES.has(ch) && !COMMON_CHARS.has(ch)) add(out, `u:${ch}`)
-      if (prevHan && !PARTICLES.has(ch) && !PARTICLES.has(prevHan)) add(out, `b:${prevHan}${ch}`)
-      prevHan = ch
+    if (cls & HAN) {
+      const particle = (cls & PARTICLE) !== 0
+      if (!(cls & (PARTICLE | COMMON))) emit('u:' + text[i])
+      if (prevHan && !particle && !prevParticle) emit('b:' + text.slice(i - 1, i + 1))
+      prevHan = true
+      prevParticle = particle
     } else {
-      prevHan = ''
+      prevHan = false
     }
-    const terms = lexicon.byFirst.get(ch)
+    const terms = lexicon.byFirst.get(code)
     if (terms) {
       for (const term of terms) {
         if (!text.startsWith(term, i)) continue
-        if (ASCII_ALNUM.test(term[0] as string) && ASCII_ALNUM.test(text[i - 1] ?? ' ')) continue
-        if (ASCII_ALNUM.test(term[term.length - 1] as string) && ASCII_ALNUM.test(text[i + term.length] ?? ' ')) continue
-        add(out, `l:${term}`)
+        if (isAlnumAt(term, 0) && isAlnumAt(text, i - 1)) continue
+        if (isAlnumAt(term, term.length - 1) && isAlnumAt(text, i + term.length)) continue
+        emit('l:' + term)
       }
     }
   }
-  return out
 }

@@ -1,7 +1,7 @@
 // Question → intent. TF-IDF (BM25 idf) over character n-grams + domain lexicon, scored two ways
 // per intent (nearest phrasing and intent centroid), then a confidence gate. Runs on Workers.
 import type { Knowledge } from './knowledge'
-import { buildLexicon, DOMAIN_LEXICON, extractFeatures, type FeatureKind, type Lexicon } from './features'
+import { buildLexicon, DOMAIN_LEXICON, extractFeatures, forEachFeature, type FeatureKind, type Lexicon } from './features'
 import { normalizeText, synonymRewriter, type SynonymRewriter } from './normalize'
 import { decide, DEFAULT_GATE, type Gate } from './gate'
 
@@ -54,7 +54,9 @@ export const DEFAULT_TUNING: Tuning = {
 /** Internal pseudo-intent for the knowledge file's `outOfScope` examples. */
 const OUT_OF_SCOPE = '\u0000out-of-scope'
 
+/** Postings of every feature in one block (CSR): entries of feature f are offsets[f] .. offsets[f + 1]. */
 interface Postings {
+  offsets: Int32Array
   ids: Int32Array
   weights: Float32Array
 }
@@ -63,47 +65,46 @@ interface Index {
   tuning: Tuning
   rewrite: SynonymRewriter
   lexicon: Lexicon
-  idf: Map<string, number>
+  /** feature → id; ids below `seenFeatures` occur in some document, the rest only in keywords */
+  featureIds: Map<string, number>
+  seenFeatures: number
+  idf: Float64Array
   oovIdf: number
   intentIds: string[]
   /** intent index of each document (phrasing) */
   docIntent: Int32Array
   /** canonical text → ids of the documents with exactly that text */
   docsByText: Map<string, number[]>
-  docPostings: Map<string, Postings>
-  centroidPostings: Map<string, Postings>
+  docPostings: Postings
+  centroidPostings: Postings
   outOfScopeIntent: number
 }
 
-type Vector = Map<string, number>
-
-function normalizeVector(v: Vector): Vector {
+/** Scales `w[from..to)` to unit length in place. */
+function normalizeRange(w: Float64Array, from: number, to: number): void {
   let sum = 0
-  for (const x of v.values()) sum += x * x
+  for (let j = from; j < to; j++) sum += (w[j] as number) * (w[j] as number)
   const norm = Math.sqrt(sum) || 1
-  for (const [k, x] of v) v.set(k, x / norm)
-  return v
+  for (let j = from; j < to; j++) w[j] = (w[j] as number) / norm
 }
 
-function weigh(tf: Map<string, number>, idfOf: (f: string) => number, weights: Record<FeatureKind, number>): Vector {
-  const v: Vector = new Map()
-  for (const [f, n] of tf) v.set(f, (1 + Math.log(n)) * idfOf(f) * (weights[f[0] as FeatureKind] ?? 1))
-  return v
-}
-
-function toPostings(lists: Map<string, { id: number; w: number }[]>): Map<string, Postings> {
-  const out = new Map<string, Postings>()
-  for (const [f, list] of lists) {
-    // plain loops: TypedArray.from with a map function is slow in V8, and this runs per feature
-    const ids = new Int32Array(list.length)
-    const weights = new Float32Array(list.length)
-    for (let k = 0; k < list.length; k++) {
-      ids[k] = (list[k] as { id: number }).id
-      weights[k] = (list[k] as { w: number }).w
+/** Sparse rows (row r: feats/weights[start[r] .. start[r + 1]]) turned into per-feature postings of row ids. */
+function toPostings(featureCount: number, start: ArrayLike<number>, feats: ArrayLike<number>, weights: ArrayLike<number>): Postings {
+  const rows = start.length - 1
+  const offsets = new Int32Array(featureCount + 1)
+  for (let j = 0; j < feats.length; j++) offsets[(feats[j] as number) + 1]!++
+  for (let f = 0; f < featureCount; f++) offsets[f + 1]! += offsets[f] as number
+  const fill = offsets.slice(0, featureCount)
+  const ids = new Int32Array(feats.length)
+  const out = new Float32Array(feats.length)
+  for (let r = 0; r < rows; r++) {
+    for (let j = start[r] as number; j < (start[r + 1] as number); j++) {
+      const at = fill[feats[j] as number]!++
+      ids[at] = r
+      out[at] = weights[j] as number
     }
-    out.set(f, { ids, weights })
   }
-  return out
+  return { offsets, ids, weights: out }
 }
 
 function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
@@ -113,85 +114,165 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   for (const intent of knowledge.intents) for (const k of intent.keywords) lexiconTerms.push(rewrite(normalizeText(k)))
   const generic = new Set(tuning.genericTerms)
   const lexicon = buildLexicon(lexiconTerms.filter((t) => !generic.has(t)))
-  const features = (text: string) => extractFeatures(rewrite(normalizeText(text)), lexicon)
 
   const intentIds = knowledge.intents.map((i) => i.id)
   const outOfScopeIntent = intentIds.length
   intentIds.push(OUT_OF_SCOPE)
+  const intentCount = intentIds.length
 
-  const docs: { intent: number; tf: Map<string, number> }[] = []
+  // Features are interned to dense ids so the build works on flat numeric arrays, not maps of strings.
+  const featureIds = new Map<string, number>()
+  const kindWeight: number[] = []
+  // term frequencies of the row being read, by feature id; `rowFeatures` keeps first-seen order
+  let tfOf = new Int32Array(1024)
+  const rowFeatures: number[] = []
+  const count = (f: string) => {
+    let id = featureIds.get(f)
+    if (id === undefined) {
+      id = featureIds.size
+      featureIds.set(f, id)
+      kindWeight.push(tuning.featureWeights[f[0] as FeatureKind] ?? 1)
+      if (id >= tfOf.length) {
+        const grown = new Int32Array(tfOf.length * 2)
+        grown.set(tfOf)
+        tfOf = grown
+      }
+    }
+    if (tfOf[id] === 0) rowFeatures.push(id)
+    tfOf[id]!++
+  }
+  /** Appends the features of canonical text as one sparse row. */
+  const readRow = (canonical: string, start: number[], feats: number[], tfs: number[]) => {
+    forEachFeature(canonical, lexicon, count)
+    for (const id of rowFeatures) {
+      feats.push(id)
+      tfs.push(tfOf[id] as number)
+      tfOf[id] = 0
+    }
+    rowFeatures.length = 0
+    start.push(feats.length)
+  }
+
+  // Documents as sparse rows: row d is docFeat/docTf[docStart[d] .. docStart[d + 1]].
+  const docStart: number[] = [0]
+  const docFeat: number[] = []
+  const docTf: number[] = []
+  const docIntent: number[] = []
   const docsByText = new Map<string, number[]>()
   const addDoc = (intent: number, text: string) => {
     const canonical = rewrite(normalizeText(text))
-    docsByText.set(canonical, [...(docsByText.get(canonical) ?? []), docs.length])
-    docs.push({ intent, tf: extractFeatures(canonical, lexicon) })
+    const same = docsByText.get(canonical)
+    if (same) same.push(docIntent.length)
+    else docsByText.set(canonical, [docIntent.length])
+    docIntent.push(intent)
+    readRow(canonical, docStart, docFeat, docTf)
   }
   knowledge.intents.forEach((intent, i) => {
-    for (const p of [intent.title, ...intent.phrasings]) addDoc(i, p)
+    addDoc(i, intent.title)
+    for (const p of intent.phrasings) addDoc(i, p)
   })
   for (const p of knowledge.outOfScope ?? []) addDoc(outOfScopeIntent, p)
+  const seenFeatures = featureIds.size
 
-  const df = new Map<string, number>()
-  for (const d of docs) for (const f of d.tf.keys()) df.set(f, (df.get(f) ?? 0) + 1)
-  const n = docs.length
-  const idf = new Map<string, number>()
-  for (const [f, count] of df) idf.set(f, Math.log(1 + (n - count + 0.5) / (count + 0.5)))
+  // Keyword rows (one per intent), read after the documents so keyword-only features get the last ids.
+  const kwStart: number[] = [0]
+  const kwFeat: number[] = []
+  const kwTf: number[] = []
+  for (const intent of knowledge.intents) readRow(rewrite(normalizeText(intent.keywords.join(' '))), kwStart, kwFeat, kwTf)
+  const featureCount = featureIds.size
+
+  const df = new Int32Array(seenFeatures)
+  for (let j = 0; j < docFeat.length; j++) df[docFeat[j] as number]!++
+  const n = docIntent.length
   const oovIdf = Math.log(1 + (n + 0.5) / 0.5)
-  const idfOf = (f: string) => idf.get(f) ?? oovIdf
+  const idf = new Float64Array(featureCount).fill(oovIdf)
+  for (let f = 0; f < seenFeatures; f++) idf[f] = Math.log(1 + (n - (df[f] as number) + 0.5) / ((df[f] as number) + 0.5))
 
-  const docLists = new Map<string, { id: number; w: number }[]>()
-  const centroids: Vector[] = intentIds.map(() => new Map())
-  docs.forEach((d, id) => {
-    const v = normalizeVector(weigh(d.tf, idfOf, tuning.featureWeights))
-    const centroid = centroids[d.intent] as Vector
-    for (const [f, w] of v) {
-      const list = docLists.get(f) ?? []
-      list.push({ id, w })
-      docLists.set(f, list)
-      centroid.set(f, (centroid.get(f) ?? 0) + w)
+  const weighRows = (start: number[], feats: number[], tfs: number[]) => {
+    const w = new Float64Array(feats.length)
+    for (let j = 0; j < feats.length; j++) {
+      const f = feats[j] as number
+      w[j] = (1 + Math.log(tfs[j] as number)) * (idf[f] as number) * (kindWeight[f] as number)
     }
-  })
-  knowledge.intents.forEach((intent, i) => {
-    const v = normalizeVector(weigh(features(intent.keywords.join(' ')), idfOf, tuning.featureWeights))
-    const centroid = centroids[i] as Vector
-    for (const [f, w] of v) centroid.set(f, (centroid.get(f) ?? 0) + tuning.keywordDocWeight * w)
-  })
-  const centroidLists = new Map<string, { id: number; w: number }[]>()
-  centroids.forEach((c, id) => {
-    for (const [f, w] of normalizeVector(c)) {
-      const list = centroidLists.get(f) ?? []
-      list.push({ id, w })
-      centroidLists.set(f, list)
+    for (let r = 0; r + 1 < start.length; r++) normalizeRange(w, start[r] as number, start[r + 1] as number)
+    return w
+  }
+  const docW = weighRows(docStart, docFeat, docTf)
+  const kwW = weighRows(kwStart, kwFeat, kwTf)
+
+  // Centroids, one intent at a time in a dense scratch row (documents come grouped by intent);
+  // `touched` keeps the intent's features in first-seen order so the sums match one map per intent.
+  const scratch = new Float64Array(featureCount)
+  const touched: number[] = []
+  const add = (f: number, w: number) => {
+    if (scratch[f] === 0) touched.push(f)
+    scratch[f]! += w
+  }
+  const cStart: number[] = [0]
+  const cFeat: number[] = []
+  const cW: number[] = []
+  let d = 0
+  for (let i = 0; i < intentCount; i++) {
+    for (; d < n && docIntent[d] === i; d++) {
+      for (let j = docStart[d] as number; j < (docStart[d + 1] as number); j++) add(docFeat[j] as number, docW[j] as number)
     }
-  })
+    if (i < knowledge.intents.length) {
+      for (let j = kwStart[i] as number; j < (kwStart[i + 1] as number); j++) add(kwFeat[j] as number, tuning.keywordDocWeight * (kwW[j] as number))
+    }
+    let sum = 0
+    for (const f of touched) sum += (scratch[f] as number) * (scratch[f] as number)
+    const norm = Math.sqrt(sum) || 1
+    for (const f of touched) {
+      cFeat.push(f)
+      cW.push((scratch[f] as number) / norm)
+      scratch[f] = 0
+    }
+    touched.length = 0
+    cStart.push(cFeat.length)
+  }
 
   return {
     tuning,
     rewrite,
     lexicon,
+    featureIds,
+    seenFeatures,
     idf,
     oovIdf,
     intentIds,
-    docIntent: Int32Array.from(docs, (d) => d.intent),
+    docIntent: Int32Array.from(docIntent),
     docsByText,
-    docPostings: toPostings(docLists),
-    centroidPostings: toPostings(centroidLists),
+    docPostings: toPostings(featureCount, docStart, docFeat, docW),
+    centroidPostings: toPostings(featureCount, cStart, cFeat, cW),
     outOfScopeIntent,
   }
 }
 
 /** Per-intent scores (0..1) for canonical text. */
 function scoreIntents(index: Index, canonical: string, ignoreIdentical = false): Float64Array {
+  const tuning = index.tuning
   const tf = extractFeatures(canonical, index.lexicon)
-  const q = normalizeVector(weigh(tf, (f) => index.idf.get(f) ?? index.oovIdf * index.tuning.oovDamping, index.tuning.featureWeights))
+  const qFeat = new Int32Array(tf.size)
+  const qW = new Float64Array(tf.size)
+  let k = 0
+  for (const [f, count] of tf) {
+    const id = index.featureIds.get(f)
+    const idf = id === undefined || id >= index.seenFeatures ? index.oovIdf * tuning.oovDamping : (index.idf[id] as number)
+    qFeat[k] = id ?? -1
+    qW[k++] = (1 + Math.log(count)) * idf * (tuning.featureWeights[f[0] as FeatureKind] ?? 1)
+  }
+  normalizeRange(qW, 0, k)
   const docScores = new Float64Array(index.docIntent.length)
   const intentCount = index.intentIds.length
   const centroidScores = new Float64Array(intentCount)
-  for (const [f, qw] of q) {
-    const docs = index.docPostings.get(f)
-    if (docs) for (let k = 0; k < docs.ids.length; k++) docScores[docs.ids[k] as number]! += qw * (docs.weights[k] as number)
-    const cents = index.centroidPostings.get(f)
-    if (cents) for (let k = 0; k < cents.ids.length; k++) centroidScores[cents.ids[k] as number]! += qw * (cents.weights[k] as number)
+  const dp = index.docPostings
+  const cp = index.centroidPostings
+  for (let j = 0; j < k; j++) {
+    const f = qFeat[j] as number
+    if (f < 0) continue
+    const qw = qW[j] as number
+    for (let p = dp.offsets[f] as number; p < (dp.offsets[f + 1] as number); p++) docScores[dp.ids[p] as number]! += qw * (dp.weights[p] as number)
+    for (let p = cp.offsets[f] as number; p < (cp.offsets[f + 1] as number); p++) centroidScores[cp.ids[p] as number]! += qw * (cp.weights[p] as number)
   }
   if (ignoreIdentical) for (const d of index.docsByText.get(canonical) ?? []) docScores[d] = 0
   const nearest = new Float64Array(intentCount)
@@ -201,7 +282,7 @@ function scoreIntents(index: Index, canonical: string, ignoreIdentical = false):
   }
   const scores = new Float64Array(intentCount)
   for (let i = 0; i < intentCount; i++) {
-    const share = index.tuning.nearestShare
+    const share = tuning.nearestShare
     scores[i] = Math.min(1, share * (nearest[i] as number) + (1 - share) * (centroidScores[i] as number))
   }
   return scores

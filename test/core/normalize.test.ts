@@ -21,6 +21,15 @@ describe('normalizeText', () => {
     expect(normalizeText('“探店”——还  能 做吗…')).toBe('探店 还 能 做吗')
   })
 
+  it('treats plain Han, ASCII and common punctuation text like the full rules', () => {
+    expect(normalizeText('  XHS，小红书？新号…能做吗 ')).toBe('xhs 小红书 新号 能做吗')
+    expect(normalizeText('a_b-c 2024年')).toBe('a b c 2024年')
+  })
+
+  it('folds compatibility ideographs and circled digits (full rules)', () => {
+    expect(normalizeText('\uF900①号')).toBe('\u8C481号')
+  })
+
   it('leaves an empty string when nothing meaningful is left', () => {
     expect(normalizeText('@红书参谋 🙏🙏 ？')).toBe('')
   })
