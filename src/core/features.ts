@@ -20,8 +20,16 @@ const PARTICLES = '的了吗呢啊吧呀嘛哦呗啦哈么那这嗯噢'
 // Characters too common to mean anything on their own (they still count inside bigrams).
 const COMMON_CHARS = '我你他她它们是在有个一也就都很和与及或把被给让怎什啥要能会可以到'
 
-/** u: Han unigram, b: Han bigram, w: ASCII word, l: lexicon term (the feature's first letter). */
-export type FeatureKind = 'u' | 'b' | 'w' | 'l'
+/**
+ * u: Han unigram, b: Han bigram, w: ASCII word, l: lexicon term (the feature's first letter);
+ * optional t: Han trigram, s: Han skip-bigram (characters i and i+2 of a Han run).
+ */
+export type FeatureKind = 'u' | 'b' | 'w' | 'l' | 't' | 's'
+
+export interface FeatureOptions {
+  trigrams?: boolean
+  skipBigrams?: boolean
+}
 
 // One flag table per UTF-16 code unit instead of regexes and string sets: this runs for every
 // character of every phrasing at index build.
@@ -64,17 +72,22 @@ export function buildLexicon(terms: Iterable<string>): Lexicon {
  * Features of canonical text: `u:` Han unigrams, `b:` Han bigrams, `w:` ASCII words,
  * `l:` lexicon terms. Values are term frequencies, keys in first-seen order.
  */
-export function extractFeatures(text: string, lexicon: Lexicon): Map<string, number> {
+export function extractFeatures(text: string, lexicon: Lexicon, opts: FeatureOptions = {}): Map<string, number> {
   const out = new Map<string, number>()
-  forEachFeature(text, lexicon, (key) => out.set(key, (out.get(key) ?? 0) + 1))
+  forEachFeature(text, lexicon, (key) => out.set(key, (out.get(key) ?? 0) + 1), opts)
   return out
 }
 
 /** Calls `emit` for every feature occurrence of canonical text, in text order (see extractFeatures). */
-export function forEachFeature(text: string, lexicon: Lexicon, emit: (feature: string) => void): void {
+export function forEachFeature(text: string, lexicon: Lexicon, emit: (feature: string) => void, opts: FeatureOptions = {}): void {
+  const trigrams = opts.trigrams === true
+  const skipBigrams = opts.skipBigrams === true
   let wordStart = -1
   let prevHan = false
   let prevParticle = false
+  // the two Han characters before this one, when they are Han (for trigrams and skip-bigrams)
+  let prev2Han = false
+  let prev2Particle = false
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32
     const cls = CLASS[code] as number
@@ -88,9 +101,16 @@ export function forEachFeature(text: string, lexicon: Lexicon, emit: (feature: s
       const particle = (cls & PARTICLE) !== 0
       if (!(cls & (PARTICLE | COMMON))) emit('u:' + text[i])
       if (prevHan && !particle && !prevParticle) emit('b:' + text.slice(i - 1, i + 1))
+      if (prevHan && prev2Han && !particle && !prev2Particle) {
+        if (trigrams && !prevParticle) emit('t:' + text.slice(i - 2, i + 1))
+        if (skipBigrams) emit('s:' + text[i - 2] + text[i])
+      }
+      prev2Han = prevHan
+      prev2Particle = prevParticle
       prevHan = true
       prevParticle = particle
     } else {
+      prev2Han = false
       prevHan = false
     }
     const terms = lexicon.byFirst.get(code)

@@ -1,9 +1,10 @@
 // Question → intent. TF-IDF (BM25 idf) over character n-grams + domain lexicon, scored two ways
 // per intent (nearest phrasing and intent centroid), then a confidence gate. Runs on Workers.
 import type { Knowledge } from './knowledge'
-import { buildLexicon, DOMAIN_LEXICON, extractFeatures, forEachFeature, type FeatureKind, type Lexicon } from './features'
+import { buildLexicon, DOMAIN_LEXICON, extractFeatures, forEachFeature, type FeatureKind, type FeatureOptions, type Lexicon } from './features'
 import { normalizeText, synonymRewriter, type SynonymRewriter } from './normalize'
 import { decide, DEFAULT_GATE, type Gate } from './gate'
+import { softmax, trainLinear } from './linear-model'
 
 export interface Candidate {
   intent: string
@@ -37,8 +38,21 @@ export interface Tuning {
   oovDamping: number
   /** Keywords join the intent centroid with this weight relative to one phrasing. */
   keywordDocWeight: number
-  /** Weight per feature kind: Han unigram, Han bigram, ASCII word, lexicon term. */
-  featureWeights: Record<FeatureKind, number>
+  /** An intent's "nearest" score is the weighted mean of its k best phrasings (weights 1, decay, decay², …). */
+  nearestK?: number
+  nearestDecay?: number
+  /** Share of the score from a logistic-regression model over the same vectors (0 = off; see linear-model.ts). */
+  linearShare?: number
+  /** SGD passes and step size; one pass with a large step was as good as twenty small ones and keeps the build fast. */
+  linearEpochs?: number
+  linearRate?: number
+  linearTemperature?: number
+  /** Train on each intent's keyword row as one more example. */
+  linearKeywords?: boolean
+  /** nearestShare for the out-of-scope examples (they have no meaningful centroid); default nearestShare. */
+  outOfScopeNearestShare?: number
+  /** Weight per feature kind: Han unigram, Han bigram, ASCII word, lexicon term; trigram and skip-bigram (off when absent or 0). */
+  featureWeights: Record<'u' | 'b' | 'w' | 'l', number> & Partial<Record<'t' | 's', number>>
   /** Lexicon terms too common to point at any intent (they still count as n-grams). */
   genericTerms: string[]
 }
@@ -49,6 +63,10 @@ export const DEFAULT_TUNING: Tuning = {
   keywordDocWeight: 1.5,
   featureWeights: { u: 0.3, b: 1, w: 1, l: 1.6 },
   genericTerms: ['小红书'],
+  linearShare: 0.5,
+  linearEpochs: 1,
+  linearRate: 8,
+  linearKeywords: true,
 }
 
 /** Internal pseudo-intent for the knowledge file's `outOfScope` examples. */
@@ -65,6 +83,7 @@ interface Index {
   tuning: Tuning
   rewrite: SynonymRewriter
   lexicon: Lexicon
+  featureOptions: FeatureOptions
   /** feature → id; ids below `seenFeatures` occur in some document, the rest only in keywords */
   featureIds: Map<string, number>
   seenFeatures: number
@@ -78,6 +97,8 @@ interface Index {
   docPostings: Postings
   centroidPostings: Postings
   outOfScopeIntent: number
+  /** linear model weights, feature-major (featureCount × intentCount), or null when off */
+  linear: Float64Array | null
 }
 
 /** Scales `w[from..to)` to unit length in place. */
@@ -114,6 +135,7 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   for (const intent of knowledge.intents) for (const k of intent.keywords) lexiconTerms.push(rewrite(normalizeText(k)))
   const generic = new Set(tuning.genericTerms)
   const lexicon = buildLexicon(lexiconTerms.filter((t) => !generic.has(t)))
+  const featureOptions = featureOptionsOf(tuning)
 
   const intentIds = knowledge.intents.map((i) => i.id)
   const outOfScopeIntent = intentIds.length
@@ -143,7 +165,7 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   }
   /** Appends the features of canonical text as one sparse row. */
   const readRow = (canonical: string, start: number[], feats: number[], tfs: number[]) => {
-    forEachFeature(canonical, lexicon, count)
+    forEachFeature(canonical, lexicon, count, featureOptions)
     for (const id of rowFeatures) {
       feats.push(id)
       tfs.push(tfOf[id] as number)
@@ -235,6 +257,7 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
     tuning,
     rewrite,
     lexicon,
+    featureOptions,
     featureIds,
     seenFeatures,
     idf,
@@ -244,14 +267,51 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
     docsByText,
     docPostings: toPostings(featureCount, docStart, docFeat, docW),
     centroidPostings: toPostings(featureCount, cStart, cFeat, cW),
+    linear: (tuning.linearShare ?? 0) > 0 ? trainLinear({ epochs: tuning.linearEpochs ?? 1, rate: tuning.linearRate ?? 8, keywords: tuning.linearKeywords === true }, featureCount, intentCount, docStart, docFeat, docW, docIntent, kwStart, kwFeat, kwW) : null,
     outOfScopeIntent,
   }
+}
+
+function featureOptionsOf(tuning: Tuning): FeatureOptions {
+  return { trigrams: (tuning.featureWeights.t ?? 0) > 0, skipBigrams: (tuning.featureWeights.s ?? 0) > 0 }
+}
+
+/** Per intent, the decay-weighted mean of its k best document scores. */
+function nearestScores(docScores: Float64Array, docIntent: Int32Array, intentCount: number, k: number, decay: number): Float64Array {
+  const nearest = new Float64Array(intentCount)
+  if (k <= 1) {
+    for (let d = 0; d < docScores.length; d++) {
+      const i = docIntent[d] as number
+      if ((docScores[d] as number) > (nearest[i] as number)) nearest[i] = docScores[d] as number
+    }
+    return nearest
+  }
+  const top = new Float64Array(intentCount * k) // per intent, best first
+  for (let d = 0; d < docScores.length; d++) {
+    const s = docScores[d] as number
+    const base = (docIntent[d] as number) * k
+    if (s <= (top[base + k - 1] as number)) continue
+    let j = base + k - 1
+    while (j > base && (top[j - 1] as number) < s) {
+      top[j] = top[j - 1] as number
+      j--
+    }
+    top[j] = s
+  }
+  let weightSum = 0
+  for (let j = 0, w = 1; j < k; j++, w *= decay) weightSum += w
+  for (let i = 0; i < intentCount; i++) {
+    let sum = 0
+    for (let j = 0, w = 1; j < k; j++, w *= decay) sum += w * (top[i * k + j] as number)
+    nearest[i] = sum / weightSum
+  }
+  return nearest
 }
 
 /** Per-intent scores (0..1) for canonical text. */
 function scoreIntents(index: Index, canonical: string, ignoreIdentical = false): Float64Array {
   const tuning = index.tuning
-  const tf = extractFeatures(canonical, index.lexicon)
+  const tf = extractFeatures(canonical, index.lexicon, index.featureOptions)
   const qFeat = new Int32Array(tf.size)
   const qW = new Float64Array(tf.size)
   let k = 0
@@ -274,16 +334,27 @@ function scoreIntents(index: Index, canonical: string, ignoreIdentical = false):
     for (let p = dp.offsets[f] as number; p < (dp.offsets[f + 1] as number); p++) docScores[dp.ids[p] as number]! += qw * (dp.weights[p] as number)
     for (let p = cp.offsets[f] as number; p < (cp.offsets[f + 1] as number); p++) centroidScores[cp.ids[p] as number]! += qw * (cp.weights[p] as number)
   }
-  if (ignoreIdentical) for (const d of index.docsByText.get(canonical) ?? []) docScores[d] = 0
-  const nearest = new Float64Array(intentCount)
-  for (let d = 0; d < docScores.length; d++) {
-    const i = index.docIntent[d] as number
-    if ((docScores[d] as number) > (nearest[i] as number)) nearest[i] = docScores[d] as number
+  const identical = ignoreIdentical ? index.docsByText.get(canonical) : undefined
+  if (identical) for (const d of identical) docScores[d] = 0
+  let linear: Float64Array | null = null
+  // The linear model was trained on the identical phrasing and cannot forget it: judge by similarity alone.
+  if (index.linear && !identical) {
+    const W = index.linear
+    const z = new Float64Array(intentCount)
+    for (let j = 0; j < k; j++) {
+      const f = qFeat[j] as number
+      if (f < 0) continue
+      const qw = qW[j] as number
+      for (let i = 0; i < intentCount; i++) z[i]! += qw * (W[f * intentCount + i] as number)
+    }
+    linear = softmax(z, tuning.linearTemperature ?? 1)
   }
+  const nearest = nearestScores(docScores, index.docIntent, intentCount, tuning.nearestK ?? 1, tuning.nearestDecay ?? 1)
   const scores = new Float64Array(intentCount)
   for (let i = 0; i < intentCount; i++) {
-    const share = tuning.nearestShare
+    const share = i === index.outOfScopeIntent ? (tuning.outOfScopeNearestShare ?? tuning.nearestShare) : tuning.nearestShare
     scores[i] = Math.min(1, share * (nearest[i] as number) + (1 - share) * (centroidScores[i] as number))
+    if (linear) scores[i] = (1 - (tuning.linearShare ?? 0)) * (scores[i] as number) + (tuning.linearShare ?? 0) * (linear[i] as number)
   }
   return scores
 }

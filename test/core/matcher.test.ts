@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decide, DEFAULT_GATE } from '../../src/core/gate'
 import { loadKnowledge } from '../../src/core/knowledge'
-import { createMatcher, getMatcher } from '../../src/core/matcher'
+import { createMatcher, DEFAULT_TUNING, getMatcher } from '../../src/core/matcher'
 
 const knowledge = loadKnowledge()
 const matcher = getMatcher(knowledge)
@@ -64,6 +64,18 @@ describe('matcher', () => {
   it('never offers the internal out-of-scope class as a candidate', () => {
     const r = matcher.match('今天天气怎么样')
     expect(r.candidates.every((c) => knowledge.byId.has(c.intent))).toBe(true)
+  })
+
+  it('gives the same answers for the same knowledge (the trained part is deterministic)', () => {
+    const again = createMatcher(knowledge)
+    for (const text of ['新号怎么起步', '怎么接品牌合作', '关键词放哪里']) expect(again.match(text)).toEqual(matcher.match(text))
+  })
+
+  it('judges a phrasing without itself by similarity alone when asked to ignore identical phrasings', () => {
+    const p = knowledge.intents[0]!.phrasings[0]!
+    const withoutModel = createMatcher(knowledge, undefined, { ...DEFAULT_TUNING, linearShare: 0 })
+    expect(matcher.match(p, { ignoreIdentical: true })).toEqual(withoutModel.match(p, { ignoreIdentical: true }))
+    expect(matcher.match(p)).not.toEqual(withoutModel.match(p))
   })
 
   it('falls back when the gate is made impossible to pass', () => {

@@ -1,0 +1,109 @@
+// Multinomial logistic regression over the matcher's sparse phrasing vectors. Nearest-phrasing and
+// centroid similarity weigh every shared n-gram by idf alone; a trained model learns which n-grams
+// separate one intent from its neighbours. Trained at index build, so it must stay cheap. Runs on Workers.
+
+export function softmax(z: Float64Array, temperature: number): Float64Array {
+  let max = -Infinity
+  for (const x of z) if (x > max) max = x
+  let sum = 0
+  const out = new Float64Array(z.length)
+  for (let i = 0; i < z.length; i++) {
+    out[i] = Math.exp(((z[i] as number) - max) / temperature)
+    sum += out[i] as number
+  }
+  for (let i = 0; i < z.length; i++) out[i] = (out[i] as number) / sum
+  return out
+}
+
+export interface LinearTraining {
+  epochs: number
+  rate: number
+  /** also train on the keyword rows */
+  keywords: boolean
+}
+
+/**
+ * Multinomial logistic regression on the (unit-length) phrasing and keyword vectors: plain SGD in a
+ * fixed shuffled order, so the same knowledge always gives the same model. Early stopping (few
+ * epochs, no regularisation term) keeps the weights small.
+ */
+export function trainLinear(
+  opts: LinearTraining, featureCount: number, intentCount: number,
+  docStart: number[], docFeat: number[], docW: Float64Array, docIntent: number[],
+  kwStart: number[], kwFeat: number[], kwW: Float64Array,
+): Float64Array {
+  const C = intentCount
+  // all training rows in one CSR block; `at` holds feature * C, the row's offset into W
+  const useKw = opts.keywords
+  const rowCount = docIntent.length + (useKw ? kwStart.length - 1 : 0)
+  const nnz = docFeat.length + (useKw ? kwFeat.length : 0)
+  const start = new Int32Array(rowCount + 1)
+  const at = new Int32Array(nnz)
+  const x = new Float64Array(nnz)
+  const label = new Int32Array(rowCount)
+  let r = 0
+  let e = 0
+  const copy = (s: number[], f: number[], w: Float64Array, row: number, y: number) => {
+    for (let j = s[row] as number; j < (s[row + 1] as number); j++, e++) {
+      at[e] = (f[j] as number) * C
+      x[e] = w[j] as number
+    }
+    label[r++] = y
+    start[r] = e
+  }
+  for (let d = 0; d < docIntent.length; d++) copy(docStart, docFeat, docW, d, docIntent[d] as number)
+  if (useKw) for (let i = 0; i + 1 < kwStart.length; i++) copy(kwStart, kwFeat, kwW, i, i)
+
+  const order = new Int32Array(rowCount)
+  for (let k = 0; k < rowCount; k++) order[k] = k
+  let seed = 12345
+  for (let k = rowCount - 1; k > 0; k--) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    const j = seed % (k + 1)
+    const t = order[k] as number
+    order[k] = order[j] as number
+    order[j] = t
+  }
+
+  const W = new Float64Array(featureCount * C)
+  const g = new Float64Array(C)
+  const activeClasses = new Int32Array(C)
+  const epochs = opts.epochs
+  const rate = opts.rate
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let k = 0; k < rowCount; k++) {
+      const row = order[k] as number
+      const from = start[row] as number
+      const to = start[row + 1] as number
+      g.fill(0)
+      for (let j = from; j < to; j++) {
+        const base = at[j] as number
+        const xj = x[j] as number
+        for (let i = 0; i < C; i++) g[i]! += xj * (W[base + i] as number)
+      }
+      let max = -Infinity
+      for (let i = 0; i < C; i++) if ((g[i] as number) > max) max = g[i] as number
+      let sum = 0
+      for (let i = 0; i < C; i++) {
+        g[i] = Math.exp((g[i] as number) - max)
+        sum += g[i] as number
+      }
+      // g becomes the step rate · (p − y); classes with a negligible step are skipped in the update
+      // (after a few rows the softmax is peaked, so most rows touch two or three classes)
+      let active = 0
+      for (let i = 0; i < C; i++) {
+        g[i] = (rate * (g[i] as number)) / sum - (i === (label[row] as number) ? rate : 0)
+        if (Math.abs(g[i] as number) > 1e-4) activeClasses[active++] = i
+      }
+      for (let j = from; j < to; j++) {
+        const base = at[j] as number
+        const xj = x[j] as number
+        for (let a = 0; a < active; a++) {
+          const i = activeClasses[a] as number
+          W[base + i]! -= xj * (g[i] as number)
+        }
+      }
+    }
+  }
+  return W
+}
