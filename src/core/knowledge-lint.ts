@@ -90,15 +90,22 @@ function lintMatching(knowledge: Knowledge, opts: LintOptions, error: Report, wa
   const full = createMatcher(knowledge)
   knowledge.intents.forEach((intent, i) => {
     intent.phrasings.forEach((p, j) => {
+      // With itself in the index, a phrasing that still lands elsewhere is misfiled or contradicts another intent.
+      const withItself = full.match(p)
+      if (withItself.intent && withItself.intent !== intent.id) {
+        error('phrasing-conflict', `intents[${i}].phrasings[${j}]`, `"${p}" is answered as "${withItself.intent}" even though it is listed under "${intent.id}": move it or reword it`)
+        return
+      }
       // Judged without the phrasing itself: it should be reachable through the rest of its intent.
       const r = full.match(p, { ignoreIdentical: true })
       const top = r.candidates[0]
       if (!top || top.intent === intent.id) return
-      const message = `"${p}" matches "${top.intent}" better than its own intent "${intent.id}"`
-      const own = r.candidates.find((c) => c.intent === intent.id)
-      // An error only when its own intent is not even among the top candidates: the phrasing reads as another topic.
-      if (!own) error('phrasing-conflict', `intents[${i}].phrasings[${j}]`, `${message} (its own is not in the top 3): reword it or move it`)
-      else warn('phrasing-weak', `intents[${i}].phrasings[${j}]`, `${message}; add similar phrasings or keywords to "${intent.id}"`)
+      const own = r.candidates.some((c) => c.intent === intent.id)
+      warn(
+        'phrasing-weak',
+        `intents[${i}].phrasings[${j}]`,
+        `"${p}" matches "${top.intent}" better than its own intent "${intent.id}" when judged without itself${own ? '' : ' (its own is not in the top 3)'}; add similar phrasings or keywords to "${intent.id}"`,
+      )
     })
   })
   ;(knowledge.outOfScope ?? []).forEach((p, j) => {

@@ -20,6 +20,8 @@ export interface LinearTraining {
   rate: number
   /** also train on the keyword rows */
   keywords: boolean
+  /** Return the average of the weights over all steps (Polyak averaging) instead of the last ones. */
+  averaged?: boolean
 }
 
 /**
@@ -66,12 +68,16 @@ export function trainLinear(
   }
 
   const W = new Float64Array(featureCount * C)
+  // U accumulates step · update, so the average of all iterates is W − U / steps (updates stay sparse).
+  const U = opts.averaged ? new Float64Array(featureCount * C) : null
+  let step = 0
   const g = new Float64Array(C)
   const activeClasses = new Int32Array(C)
   const epochs = opts.epochs
   const rate = opts.rate
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let k = 0; k < rowCount; k++) {
+      step++
       const row = order[k] as number
       const from = start[row] as number
       const to = start[row + 1] as number
@@ -100,10 +106,13 @@ export function trainLinear(
         const xj = x[j] as number
         for (let a = 0; a < active; a++) {
           const i = activeClasses[a] as number
-          W[base + i]! -= xj * (g[i] as number)
+          const delta = xj * (g[i] as number)
+          W[base + i]! -= delta
+          if (U) U[base + i]! -= step * delta
         }
       }
     }
   }
+  if (U) for (let k = 0; k < W.length; k++) W[k] = (W[k] as number) - (U[k] as number) / step
   return W
 }

@@ -49,6 +49,8 @@ export interface Tuning {
   linearTemperature?: number
   /** Train on each intent's keyword row as one more example. */
   linearKeywords?: boolean
+  /** Average the model's weights over all training steps: far less sensitive to small edits of the knowledge file. */
+  linearAveraged?: boolean
   /** nearestShare for the out-of-scope examples (they have no meaningful centroid); default nearestShare. */
   outOfScopeNearestShare?: number
   /** Weight per feature kind: Han unigram, Han bigram, ASCII word, lexicon term; trigram and skip-bigram (off when absent or 0). */
@@ -64,9 +66,10 @@ export const DEFAULT_TUNING: Tuning = {
   featureWeights: { u: 0.3, b: 1, w: 1, l: 1.6 },
   genericTerms: ['小红书'],
   linearShare: 0.5,
-  linearEpochs: 1,
+  linearEpochs: 3,
   linearRate: 8,
   linearKeywords: true,
+  linearAveraged: true,
 }
 
 /** Internal pseudo-intent for the knowledge file's `outOfScope` examples. */
@@ -267,7 +270,7 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
     docsByText,
     docPostings: toPostings(featureCount, docStart, docFeat, docW),
     centroidPostings: toPostings(featureCount, cStart, cFeat, cW),
-    linear: (tuning.linearShare ?? 0) > 0 ? trainLinear({ epochs: tuning.linearEpochs ?? 1, rate: tuning.linearRate ?? 8, keywords: tuning.linearKeywords === true }, featureCount, intentCount, docStart, docFeat, docW, docIntent, kwStart, kwFeat, kwW) : null,
+    linear: (tuning.linearShare ?? 0) > 0 ? trainLinear({ epochs: tuning.linearEpochs ?? 1, rate: tuning.linearRate ?? 8, keywords: tuning.linearKeywords === true, averaged: tuning.linearAveraged === true }, featureCount, intentCount, docStart, docFeat, docW, docIntent, kwStart, kwFeat, kwW) : null,
     outOfScopeIntent,
   }
 }

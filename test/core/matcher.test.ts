@@ -17,7 +17,12 @@ describe('confidence gate', () => {
     expect(decide(DEFAULT_GATE, 0.6, 0.6 - DEFAULT_GATE.margin / 2, 0)).toBe(false)
   })
   it('rejects when the out-of-scope examples match at least as well', () => {
-    expect(decide(DEFAULT_GATE, 0.6, 0.1, 0.6)).toBe(false)
+    expect(decide(DEFAULT_GATE, 0.3, 0.1, 0.3)).toBe(false)
+  })
+
+  it('answers a strong in-scope match even when one off-topic example is as close', () => {
+    expect(decide(DEFAULT_GATE, 0.6, 0.1, 0.6)).toBe(true)
+    expect(decide({ ...DEFAULT_GATE, strongAnswer: undefined }, 0.6, 0.1, 0.6)).toBe(false)
   })
 })
 
