@@ -25,14 +25,17 @@ export interface LinearTraining {
 }
 
 /**
- * Multinomial logistic regression on the (unit-length) phrasing and keyword vectors: plain SGD in a
- * fixed shuffled order, so the same knowledge always gives the same model. Early stopping (few
+ * Multinomial logistic regression on the (unit-length) phrasing and keyword vectors: plain SGD in an
+ * order fixed by each row's own key, so the same knowledge always gives the same model. Early stopping (few
  * epochs, no regularisation term) keeps the weights small.
  */
 export function trainLinear(
   opts: LinearTraining, featureCount: number, intentCount: number,
   docStart: number[], docFeat: number[], docW: Float64Array, docIntent: number[],
   kwStart: number[], kwFeat: number[], kwW: Float64Array,
+  /** A stable key per row (documents, then keyword rows): rows train in key order, so adding or removing
+   *  one phrasing moves no other row in the order and the model changes only a little. */
+  rowKeys: number[],
 ): Float64Array {
   const C = intentCount
   // all training rows in one CSR block; `at` holds feature * C, the row's offset into W
@@ -56,16 +59,7 @@ export function trainLinear(
   for (let d = 0; d < docIntent.length; d++) copy(docStart, docFeat, docW, d, docIntent[d] as number)
   if (useKw) for (let i = 0; i + 1 < kwStart.length; i++) copy(kwStart, kwFeat, kwW, i, i)
 
-  const order = new Int32Array(rowCount)
-  for (let k = 0; k < rowCount; k++) order[k] = k
-  let seed = 12345
-  for (let k = rowCount - 1; k > 0; k--) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff
-    const j = seed % (k + 1)
-    const t = order[k] as number
-    order[k] = order[j] as number
-    order[j] = t
-  }
+  const order = Int32Array.from({ length: rowCount }, (_, k) => k).sort((a, b) => (rowKeys[a] as number) - (rowKeys[b] as number) || a - b)
 
   const W = new Float64Array(featureCount * C)
   // U accumulates step · update, so the average of all iterates is W − U / steps (updates stay sparse).

@@ -183,9 +183,11 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   const docFeat: number[] = []
   const docTf: number[] = []
   const docIntent: number[] = []
+  const docKey: number[] = []
   const docsByText = new Map<string, number[]>()
   const addDoc = (intent: number, text: string) => {
     const canonical = rewrite(normalizeText(text))
+    docKey.push(fnv1a(`${intent}\u0000${canonical}`))
     const same = docsByText.get(canonical)
     if (same) same.push(docIntent.length)
     else docsByText.set(canonical, [docIntent.length])
@@ -203,7 +205,11 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   const kwStart: number[] = [0]
   const kwFeat: number[] = []
   const kwTf: number[] = []
-  for (const intent of knowledge.intents) readRow(rewrite(normalizeText(intent.keywords.join(' '))), kwStart, kwFeat, kwTf)
+  const kwKey: number[] = []
+  for (const intent of knowledge.intents) {
+    readRow(rewrite(normalizeText(intent.keywords.join(' '))), kwStart, kwFeat, kwTf)
+    kwKey.push(fnv1a(`\u0001${intent.id}`))
+  }
   const featureCount = featureIds.size
 
   const df = new Int32Array(seenFeatures)
@@ -270,9 +276,16 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
     docsByText,
     docPostings: toPostings(featureCount, docStart, docFeat, docW),
     centroidPostings: toPostings(featureCount, cStart, cFeat, cW),
-    linear: (tuning.linearShare ?? 0) > 0 ? trainLinear({ epochs: tuning.linearEpochs ?? 1, rate: tuning.linearRate ?? 8, keywords: tuning.linearKeywords === true, averaged: tuning.linearAveraged === true }, featureCount, intentCount, docStart, docFeat, docW, docIntent, kwStart, kwFeat, kwW) : null,
+    linear: (tuning.linearShare ?? 0) > 0 ? trainLinear({ epochs: tuning.linearEpochs ?? 1, rate: tuning.linearRate ?? 8, keywords: tuning.linearKeywords === true, averaged: tuning.linearAveraged === true }, featureCount, intentCount, docStart, docFeat, docW, docIntent, kwStart, kwFeat, kwW, [...docKey, ...kwKey]) : null,
     outOfScopeIntent,
   }
+}
+
+/** 32-bit FNV-1a: a stable per-row key, so the training order of a row does not depend on its neighbours. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 function featureOptionsOf(tuning: Tuning): FeatureOptions {
