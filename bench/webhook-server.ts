@@ -1,5 +1,5 @@
 // Benchmark server (Node only): the real app with a recording Feishu API stand-in, or a bare Hono route.
-// Usage: tsx bench/webhook-server.ts bare|memory|redis — prints the port on stdout, serves until killed.
+// Usage: tsx bench/webhook-server.ts bare|bare-body|memory|redis — prints the port on stdout, serves until killed.
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createApp } from '../src/app'
@@ -23,6 +23,12 @@ function build() {
   if (mode === 'bare') {
     const bare = new Hono()
     bare.post('/webhook/feishu', (c) => c.json({}))
+    return bare
+  }
+  if (mode === 'bare-body') {
+    // Reads the request body it is sent: the least any webhook must do before it can answer.
+    const bare = new Hono()
+    bare.post('/webhook/feishu', async (c) => (await c.req.arrayBuffer(), c.json({})))
     return bare
   }
   const store = mode === 'redis' ? new RedisStore(createRedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')) : new MemoryStore()
