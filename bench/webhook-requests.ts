@@ -32,7 +32,7 @@ export async function prepareQuestions(n: number, questions: string[]): Promise<
     const signature = await feishuSignature(ts, nonce, BENCH_KEY, new TextEncoder().encode(body))
     out.push({
       body,
-      headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature },
+      headers: { 'content-type': 'application/json', 'content-length': String(new TextEncoder().encode(body).length), 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature },
     })
   }
   return out
