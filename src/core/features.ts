@@ -54,6 +54,11 @@ const isAlnumAt = (s: string, i: number) => i >= 0 && i < s.length && ((CLASS[s.
 export interface Lexicon {
   /** terms grouped by the char code of their first character, longest first */
   byFirst: Map<number, string[]>
+  /** per char code, 1 + the index into `groups` of the terms starting with it (0: none) */
+  firstGroup: Uint16Array
+  groups: { terms: string[]; ids: Int32Array }[]
+  /** all terms; a term's feature key holds its index here */
+  terms: string[]
 }
 
 export function buildLexicon(terms: Iterable<string>): Lexicon {
@@ -65,7 +70,70 @@ export function buildLexicon(terms: Iterable<string>): Lexicon {
     byFirst.set(term.charCodeAt(0), list)
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
-  return { byFirst }
+  const firstGroup = new Uint16Array(0x10000)
+  const groups: Lexicon['groups'] = []
+  const all: string[] = []
+  for (const [code, list] of byFirst) {
+    const ids = new Int32Array(list.length)
+    list.forEach((term, k) => {
+      ids[k] = all.length
+      all.push(term)
+    })
+    groups.push({ terms: list, ids })
+    firstGroup[code] = groups.length
+  }
+  return { byFirst, firstGroup, groups, terms: all }
+}
+
+// A feature is one number, kind · 2^48 + payload (char codes, a term or word index), so the index
+// build and each question intern features in a numeric hash table instead of building strings.
+const KIND_BASE = 2 ** 48
+const KINDS: FeatureKind[] = ['u', 'b', 'w', 'l', 't', 's']
+const U = 0
+const B = 1
+const W = 2
+const L = 3
+const T = 4
+const S = 5
+/** Words first seen in the text being read, not (yet) in the vocabulary, are numbered from here. */
+const NEW_WORD = 2 ** 40
+
+export const featureKind = (key: number): FeatureKind => KINDS[Math.floor(key / KIND_BASE)] as FeatureKind
+
+/** ASCII words → indices; `extra` holds the new words of one read (see collectFeatureKeys). */
+export class WordIds {
+  readonly known = new Map<string, number>()
+  readonly extra = new Map<string, number>()
+  readonly names: string[] = []
+}
+
+/** A growable list of feature keys, reused from one text to the next. */
+export class FeatureKeys {
+  keys = new Float64Array(256)
+  length = 0
+  push(key: number): void {
+    if (this.length === this.keys.length) {
+      const grown = new Float64Array(this.keys.length * 2)
+      grown.set(this.keys)
+      this.keys = grown
+    }
+    this.keys[this.length++] = key
+  }
+}
+
+/** The feature's name as extractFeatures spells it ("b:标题", "l:蒲公英"). */
+export function featureName(key: number, lexicon: Lexicon, words: WordIds): string {
+  const kind = Math.floor(key / KIND_BASE)
+  const p = key - kind * KIND_BASE
+  const ch = String.fromCharCode
+  switch (kind) {
+    case U: return 'u:' + ch(p)
+    case B: return 'b:' + ch(Math.floor(p / 0x10000), p % 0x10000)
+    case T: return 't:' + ch(Math.floor(p / 0x100000000), Math.floor(p / 0x10000) % 0x10000, p % 0x10000)
+    case S: return 's:' + ch(Math.floor(p / 0x10000), p % 0x10000)
+    case L: return 'l:' + lexicon.terms[p]
+    default: return 'w:' + (p >= NEW_WORD ? [...words.extra.keys()][p - NEW_WORD] : words.names[p])
+  }
 }
 
 /**
@@ -80,30 +148,46 @@ export function extractFeatures(text: string, lexicon: Lexicon, opts: FeatureOpt
 
 /** Calls `emit` for every feature occurrence of canonical text, in text order (see extractFeatures). */
 export function forEachFeature(text: string, lexicon: Lexicon, emit: (feature: string) => void, opts: FeatureOptions = {}): void {
+  const words = new WordIds()
+  const keys = new FeatureKeys()
+  collectFeatureKeys(text, lexicon, words, false, opts, keys)
+  for (let k = 0; k < keys.length; k++) emit(featureName(keys.keys[k] as number, lexicon, words))
+}
+
+/**
+ * Appends the key of every feature occurrence of canonical text to `out`, in text order. ASCII words
+ * missing from `words.known` join it when `learn`, otherwise they are numbered in `words.extra`, which
+ * this clears first.
+ */
+export function collectFeatureKeys(text: string, lexicon: Lexicon, words: WordIds, learn: boolean, opts: FeatureOptions, out: FeatureKeys): void {
   const trigrams = opts.trigrams === true
   const skipBigrams = opts.skipBigrams === true
+  if (words.extra.size > 0) words.extra.clear()
+  const firstGroup = lexicon.firstGroup
   let wordStart = -1
   let prevHan = false
   let prevParticle = false
   // the two Han characters before this one, when they are Han (for trigrams and skip-bigrams)
   let prev2Han = false
   let prev2Particle = false
+  let prevCode = 0
+  let prev2Code = 0
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32
     const cls = CLASS[code] as number
     if (cls & ALNUM) {
       if (wordStart < 0) wordStart = i
     } else if (wordStart >= 0) {
-      emit('w:' + text.slice(wordStart, i))
+      out.push(W * KIND_BASE + wordIndex(text.slice(wordStart, i), words, learn))
       wordStart = -1
     }
     if (cls & HAN) {
       const particle = (cls & PARTICLE) !== 0
-      if (!(cls & (PARTICLE | COMMON))) emit('u:' + text[i])
-      if (prevHan && !particle && !prevParticle) emit('b:' + text.slice(i - 1, i + 1))
+      if (!(cls & (PARTICLE | COMMON))) out.push(U * KIND_BASE + code)
+      if (prevHan && !particle && !prevParticle) out.push(B * KIND_BASE + prevCode * 0x10000 + code)
       if (prevHan && prev2Han && !particle && !prev2Particle) {
-        if (trigrams && !prevParticle) emit('t:' + text.slice(i - 2, i + 1))
-        if (skipBigrams) emit('s:' + text[i - 2] + text[i])
+        if (trigrams && !prevParticle) out.push(T * KIND_BASE + prev2Code * 0x100000000 + prevCode * 0x10000 + code)
+        if (skipBigrams) out.push(S * KIND_BASE + prev2Code * 0x10000 + code)
       }
       prev2Han = prevHan
       prev2Particle = prevParticle
@@ -113,14 +197,34 @@ export function forEachFeature(text: string, lexicon: Lexicon, emit: (feature: s
       prev2Han = false
       prevHan = false
     }
-    const terms = lexicon.byFirst.get(code)
-    if (terms) {
-      for (const term of terms) {
+    prev2Code = prevCode
+    prevCode = code
+    const group = firstGroup[code] as number
+    if (group > 0) {
+      const { terms, ids } = lexicon.groups[group - 1]!
+      for (let t = 0; t < terms.length; t++) {
+        const term = terms[t] as string
         if (!text.startsWith(term, i)) continue
         if (isAlnumAt(term, 0) && isAlnumAt(text, i - 1)) continue
         if (isAlnumAt(term, term.length - 1) && isAlnumAt(text, i + term.length)) continue
-        emit('l:' + term)
+        out.push(L * KIND_BASE + (ids[t] as number))
       }
     }
   }
+}
+
+function wordIndex(word: string, words: WordIds, learn: boolean): number {
+  const known = words.known.get(word)
+  if (known !== undefined) return known
+  if (learn) {
+    words.known.set(word, words.names.length)
+    words.names.push(word)
+    return words.names.length - 1
+  }
+  let extra = words.extra.get(word)
+  if (extra === undefined) {
+    extra = NEW_WORD + words.extra.size
+    words.extra.set(word, extra)
+  }
+  return extra
 }

@@ -29,41 +29,58 @@ export interface LinearTraining {
  * order fixed by each row's own key, so the same knowledge always gives the same model. Early stopping (few
  * epochs, no regularisation term) keeps the weights small.
  */
+/** Sparse rows: row r is feat/x[start[r] .. start[r + 1]]. */
+export interface TrainingRows {
+  start: Int32Array
+  feat: Int32Array
+  x: Float64Array
+  /** the class of each row; keyword rows are labelled by their index */
+  label?: Int32Array
+}
+
 export function trainLinear(
-  opts: LinearTraining, featureCount: number, intentCount: number,
-  docStart: number[], docFeat: number[], docW: Float64Array, docIntent: number[],
-  kwStart: number[], kwFeat: number[], kwW: Float64Array,
-  /** A stable key per row (documents, then keyword rows): rows train in key order, so adding or removing
-   *  one phrasing moves no other row in the order and the model changes only a little. */
-  rowKeys: number[],
+  opts: LinearTraining, featureCount: number, intentCount: number, docs: TrainingRows, keywordRows: TrainingRows,
+  /** A stable key per row (documents, then keyword rows), below 2^32: rows train in key order, so adding or
+   *  removing one phrasing moves no other row in the order and the model changes only a little. */
+  rowKeys: Float64Array,
 ): Float64Array {
   const C = intentCount
   // all training rows in one CSR block; `at` holds feature * C, the row's offset into W
-  const useKw = opts.keywords
-  const rowCount = docIntent.length + (useKw ? kwStart.length - 1 : 0)
-  const nnz = docFeat.length + (useKw ? kwFeat.length : 0)
+  const docRows = docs.start.length - 1
+  const kwRows = opts.keywords ? keywordRows.start.length - 1 : 0
+  const rowCount = docRows + kwRows
+  const docNnz = docs.start[docRows] as number
+  const nnz = docNnz + (kwRows > 0 ? (keywordRows.start[kwRows] as number) : 0)
   const start = new Int32Array(rowCount + 1)
   const at = new Int32Array(nnz)
   const x = new Float64Array(nnz)
   const label = new Int32Array(rowCount)
-  let r = 0
-  let e = 0
-  const copy = (s: number[], f: number[], w: Float64Array, row: number, y: number) => {
-    for (let j = s[row] as number; j < (s[row + 1] as number); j++, e++) {
-      at[e] = (f[j] as number) * C
-      x[e] = w[j] as number
-    }
-    label[r++] = y
-    start[r] = e
+  for (let j = 0; j < docNnz; j++) {
+    at[j] = (docs.feat[j] as number) * C
+    x[j] = docs.x[j] as number
   }
-  for (let d = 0; d < docIntent.length; d++) copy(docStart, docFeat, docW, d, docIntent[d] as number)
-  if (useKw) for (let i = 0; i + 1 < kwStart.length; i++) copy(kwStart, kwFeat, kwW, i, i)
+  start.set(docs.start)
+  label.set(docs.label as Int32Array)
+  for (let j = docNnz; j < nnz; j++) {
+    at[j] = (keywordRows.feat[j - docNnz] as number) * C
+    x[j] = keywordRows.x[j - docNnz] as number
+  }
+  for (let r = 1; r <= kwRows; r++) {
+    start[docRows + r] = docNnz + (keywordRows.start[r] as number)
+    label[docRows + r - 1] = r - 1
+  }
 
-  const order = Int32Array.from({ length: rowCount }, (_, k) => k).sort((a, b) => (rowKeys[a] as number) - (rowKeys[b] as number) || a - b)
+  // key order, ties by row number: key · 2^21 + row sorts as plain numbers (exact below 2^53)
+  const sortable = new Float64Array(rowCount)
+  for (let r = 0; r < rowCount; r++) sortable[r] = (rowKeys[r] as number) * 2097152 + r
+  sortable.sort()
+  const order = new Int32Array(rowCount)
+  for (let k = 0; k < rowCount; k++) order[k] = (sortable[k] as number) % 2097152
 
   const W = new Float64Array(featureCount * C)
   // U accumulates step · update, so the average of all iterates is W − U / steps (updates stay sparse).
-  const U = opts.averaged ? new Float64Array(featureCount * C) : null
+  const averaged = opts.averaged === true
+  const U = new Float64Array(averaged ? featureCount * C : 0)
   let step = 0
   const g = new Float64Array(C)
   const activeClasses = new Int32Array(C)
@@ -90,23 +107,32 @@ export function trainLinear(
       }
       // g becomes the step rate · (p − y); classes with a negligible step are skipped in the update
       // (after a few rows the softmax is peaked, so most rows touch two or three classes)
+      const y = label[row] as number
       let active = 0
       for (let i = 0; i < C; i++) {
-        g[i] = (rate * (g[i] as number)) / sum - (i === (label[row] as number) ? rate : 0)
+        g[i] = (rate * (g[i] as number)) / sum - (i === y ? rate : 0)
         if (Math.abs(g[i] as number) > 1e-4) activeClasses[active++] = i
       }
-      for (let j = from; j < to; j++) {
-        const base = at[j] as number
-        const xj = x[j] as number
-        for (let a = 0; a < active; a++) {
-          const i = activeClasses[a] as number
-          const delta = xj * (g[i] as number)
-          W[base + i]! -= delta
-          if (U) U[base + i]! -= step * delta
+      if (averaged) {
+        for (let j = from; j < to; j++) {
+          const base = at[j] as number
+          const xj = x[j] as number
+          for (let a = 0; a < active; a++) {
+            const i = base + (activeClasses[a] as number)
+            const delta = xj * (g[activeClasses[a] as number] as number)
+            W[i]! -= delta
+            U[i]! -= step * delta
+          }
+        }
+      } else {
+        for (let j = from; j < to; j++) {
+          const base = at[j] as number
+          const xj = x[j] as number
+          for (let a = 0; a < active; a++) W[base + (activeClasses[a] as number)]! -= xj * (g[activeClasses[a] as number] as number)
         }
       }
     }
   }
-  if (U) for (let k = 0; k < W.length; k++) W[k] = (W[k] as number) - (U[k] as number) / step
+  if (averaged) for (let k = 0; k < W.length; k++) W[k] = (W[k] as number) - (U[k] as number) / step
   return W
 }

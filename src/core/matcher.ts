@@ -1,7 +1,8 @@
 // Question → intent. TF-IDF (BM25 idf) over character n-grams + domain lexicon, scored two ways
 // per intent (nearest phrasing and intent centroid), then a confidence gate. Runs on Workers.
 import type { Knowledge } from './knowledge'
-import { buildLexicon, DOMAIN_LEXICON, extractFeatures, forEachFeature, type FeatureKind, type FeatureOptions, type Lexicon } from './features'
+import { buildLexicon, collectFeatureKeys, DOMAIN_LEXICON, FeatureKeys, WordIds, type FeatureOptions, type Lexicon } from './features'
+import { IdTable } from './id-table'
 import { normalizeText, synonymRewriter, type SynonymRewriter } from './normalize'
 import { decide, DEFAULT_GATE, type Gate } from './gate'
 import { softmax, trainLinear } from './linear-model'
@@ -87,9 +88,12 @@ interface Index {
   rewrite: SynonymRewriter
   lexicon: Lexicon
   featureOptions: FeatureOptions
-  /** feature → id; ids below `seenFeatures` occur in some document, the rest only in keywords */
-  featureIds: Map<string, number>
+  /** feature key → id; ids below `seenFeatures` occur in some document, the rest only in keywords */
+  featureIds: IdTable
+  words: WordIds
   seenFeatures: number
+  /** weight of each feature kind (see featureKind), for features the index has never seen */
+  weightOfKind: Float64Array
   idf: Float64Array
   oovIdf: number
   intentIds: string[]
@@ -102,6 +106,17 @@ interface Index {
   outOfScopeIntent: number
   /** linear model weights, feature-major (featureCount × intentCount), or null when off */
   linear: Float64Array | null
+  /** per-question scratch, reused: questions are scored one at a time */
+  scratch: QueryScratch
+}
+
+interface QueryScratch {
+  keys: FeatureKeys
+  /** per feature id, 1 + its position among the question's features (0: absent) */
+  position: Int32Array
+  /** question features the index does not know → their dense number */
+  unknown: IdTable
+  unknownPosition: number[]
 }
 
 /** Scales `w[from..to)` to unit length in place. */
@@ -113,14 +128,14 @@ function normalizeRange(w: Float64Array, from: number, to: number): void {
 }
 
 /** Sparse rows (row r: feats/weights[start[r] .. start[r + 1]]) turned into per-feature postings of row ids. */
-function toPostings(featureCount: number, start: ArrayLike<number>, feats: ArrayLike<number>, weights: ArrayLike<number>): Postings {
+function toPostings(featureCount: number, start: ArrayLike<number>, feats: ArrayLike<number>, weights: ArrayLike<number>, nnz: number): Postings {
   const rows = start.length - 1
   const offsets = new Int32Array(featureCount + 1)
-  for (let j = 0; j < feats.length; j++) offsets[(feats[j] as number) + 1]!++
+  for (let j = 0; j < nnz; j++) offsets[(feats[j] as number) + 1]!++
   for (let f = 0; f < featureCount; f++) offsets[f + 1]! += offsets[f] as number
   const fill = offsets.slice(0, featureCount)
-  const ids = new Int32Array(feats.length)
-  const out = new Float32Array(feats.length)
+  const ids = new Int32Array(nnz)
+  const out = new Float32Array(nnz)
   for (let r = 0; r < rows; r++) {
     for (let j = start[r] as number; j < (start[r + 1] as number); j++) {
       const at = fill[feats[j] as number]!++
@@ -131,6 +146,44 @@ function toPostings(featureCount: number, start: ArrayLike<number>, feats: Array
   return { offsets, ids, weights: out }
 }
 
+/** Sparse rows being read: row r is feat/tf[start[r] .. start[r + 1]], features in first-seen order. */
+class SparseRows {
+  start: Int32Array
+  rows = 0
+  feat: Int32Array
+  tf: Int32Array
+  nnz = 0
+  constructor(rows: number, nnz: number) {
+    this.start = new Int32Array(rows + 1)
+    this.feat = new Int32Array(nnz)
+    this.tf = new Int32Array(nnz)
+  }
+  add(feat: number, tf: number): void {
+    if (this.nnz === this.feat.length) {
+      this.feat = grow(this.feat, this.nnz * 2)
+      this.tf = grow(this.tf, this.nnz * 2)
+    }
+    this.feat[this.nnz] = feat
+    this.tf[this.nnz++] = tf
+  }
+  endRow(): void {
+    if (this.rows + 2 > this.start.length) this.start = grow(this.start, this.start.length * 2)
+    this.start[++this.rows] = this.nnz
+  }
+  /** `start` cut to the rows read */
+  starts(): Int32Array {
+    return this.start.subarray(0, this.rows + 1)
+  }
+}
+
+function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(size)
+  out.set(a.subarray(0, Math.min(a.length, size)))
+  return out
+}
+
+const KIND_LETTERS = ['u', 'b', 'w', 'l', 't', 's'] as const
+
 function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   const rewrite = synonymRewriter(knowledge.synonyms)
   const lexiconTerms: string[] = [...DOMAIN_LEXICON]
@@ -139,127 +192,139 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
   const generic = new Set(tuning.genericTerms)
   const lexicon = buildLexicon(lexiconTerms.filter((t) => !generic.has(t)))
   const featureOptions = featureOptionsOf(tuning)
+  const weightOfKind = Float64Array.from(KIND_LETTERS, (k) => tuning.featureWeights[k] ?? 1)
 
   const intentIds = knowledge.intents.map((i) => i.id)
   const outOfScopeIntent = intentIds.length
   intentIds.push(OUT_OF_SCOPE)
   const intentCount = intentIds.length
 
-  // Features are interned to dense ids so the build works on flat numeric arrays, not maps of strings.
-  const featureIds = new Map<string, number>()
-  const kindWeight: number[] = []
+  // Features are interned to dense ids so the build works on flat numeric arrays.
+  const featureIds = new IdTable(16384)
+  const words = new WordIds()
+  const keys = new FeatureKeys()
+  let kindWeight = new Float64Array(16384)
   // term frequencies of the row being read, by feature id; `rowFeatures` keeps first-seen order
-  let tfOf = new Int32Array(1024)
-  const rowFeatures: number[] = []
-  const count = (f: string) => {
-    let id = featureIds.get(f)
-    if (id === undefined) {
-      id = featureIds.size
-      featureIds.set(f, id)
-      kindWeight.push(tuning.featureWeights[f[0] as FeatureKind] ?? 1)
-      if (id >= tfOf.length) {
-        const grown = new Int32Array(tfOf.length * 2)
-        grown.set(tfOf)
-        tfOf = grown
-      }
-    }
-    if (tfOf[id] === 0) rowFeatures.push(id)
-    tfOf[id]!++
-  }
+  let tfOf: Int32Array = new Int32Array(16384)
+  let rowFeatures = new Int32Array(256)
   /** Appends the features of canonical text as one sparse row. */
-  const readRow = (canonical: string, start: number[], feats: number[], tfs: number[]) => {
-    forEachFeature(canonical, lexicon, count, featureOptions)
-    for (const id of rowFeatures) {
-      feats.push(id)
-      tfs.push(tfOf[id] as number)
+  const readRow = (canonical: string, rows: SparseRows) => {
+    keys.length = 0
+    collectFeatureKeys(canonical, lexicon, words, true, featureOptions, keys)
+    if (rowFeatures.length < keys.length) rowFeatures = new Int32Array(keys.length * 2)
+    let distinct = 0
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys.keys[k] as number
+      const known = featureIds.size
+      const id = featureIds.intern(key)
+      if (id === known) {
+        if (id >= tfOf.length) {
+          tfOf = grow(tfOf, tfOf.length * 2)
+          const w = new Float64Array(kindWeight.length * 2)
+          w.set(kindWeight)
+          kindWeight = w
+        }
+        kindWeight[id] = weightOfKind[Math.floor(key / 2 ** 48)] as number
+      }
+      if (tfOf[id] === 0) rowFeatures[distinct++] = id
+      tfOf[id]!++
+    }
+    for (let k = 0; k < distinct; k++) {
+      const id = rowFeatures[k] as number
+      rows.add(id, tfOf[id] as number)
       tfOf[id] = 0
     }
-    rowFeatures.length = 0
-    start.push(feats.length)
+    rows.endRow()
   }
 
-  // Documents as sparse rows: row d is docFeat/docTf[docStart[d] .. docStart[d + 1]].
-  const docStart: number[] = [0]
-  const docFeat: number[] = []
-  const docTf: number[] = []
-  const docIntent: number[] = []
-  const docKey: number[] = []
+  const outOfScope = knowledge.outOfScope ?? []
+  let docCount = outOfScope.length
+  for (const intent of knowledge.intents) docCount += 1 + intent.phrasings.length
+  const docs = new SparseRows(docCount, docCount * 32)
+  const docIntent = new Int32Array(docCount)
+  const rowKeys = new Float64Array(docCount + knowledge.intents.length)
   const docsByText = new Map<string, number[]>()
+  let d = 0
   const addDoc = (intent: number, text: string) => {
     const canonical = rewrite(normalizeText(text))
-    docKey.push(fnv1a(`${intent}\u0000${canonical}`))
+    rowKeys[d] = fnv1a(`${intent}\u0000${canonical}`)
     const same = docsByText.get(canonical)
-    if (same) same.push(docIntent.length)
-    else docsByText.set(canonical, [docIntent.length])
-    docIntent.push(intent)
-    readRow(canonical, docStart, docFeat, docTf)
+    if (same) same.push(d)
+    else docsByText.set(canonical, [d])
+    docIntent[d++] = intent
+    readRow(canonical, docs)
   }
   knowledge.intents.forEach((intent, i) => {
     addDoc(i, intent.title)
     for (const p of intent.phrasings) addDoc(i, p)
   })
-  for (const p of knowledge.outOfScope ?? []) addDoc(outOfScopeIntent, p)
+  for (const p of outOfScope) addDoc(outOfScopeIntent, p)
   const seenFeatures = featureIds.size
 
   // Keyword rows (one per intent), read after the documents so keyword-only features get the last ids.
-  const kwStart: number[] = [0]
-  const kwFeat: number[] = []
-  const kwTf: number[] = []
-  const kwKey: number[] = []
-  for (const intent of knowledge.intents) {
-    readRow(rewrite(normalizeText(intent.keywords.join(' '))), kwStart, kwFeat, kwTf)
-    kwKey.push(fnv1a(`\u0001${intent.id}`))
-  }
+  const kw = new SparseRows(knowledge.intents.length, 1024)
+  knowledge.intents.forEach((intent, i) => {
+    readRow(rewrite(normalizeText(intent.keywords.join(' '))), kw)
+    rowKeys[docCount + i] = fnv1a(`\u0001${intent.id}`)
+  })
   const featureCount = featureIds.size
+  const docStart = docs.starts()
+  const docFeat = docs.feat
+  const kwStart = kw.starts()
 
   const df = new Int32Array(seenFeatures)
-  for (let j = 0; j < docFeat.length; j++) df[docFeat[j] as number]!++
-  const n = docIntent.length
+  for (let j = 0; j < docs.nnz; j++) df[docFeat[j] as number]!++
+  const n = docCount
   const oovIdf = Math.log(1 + (n + 0.5) / 0.5)
   const idf = new Float64Array(featureCount).fill(oovIdf)
   for (let f = 0; f < seenFeatures; f++) idf[f] = Math.log(1 + (n - (df[f] as number) + 0.5) / ((df[f] as number) + 0.5))
 
-  const weighRows = (start: number[], feats: number[], tfs: number[]) => {
-    const w = new Float64Array(feats.length)
-    for (let j = 0; j < feats.length; j++) {
-      const f = feats[j] as number
-      w[j] = (1 + Math.log(tfs[j] as number)) * (idf[f] as number) * (kindWeight[f] as number)
+  const weighRows = (rows: SparseRows) => {
+    const w = new Float64Array(rows.nnz)
+    for (let j = 0; j < rows.nnz; j++) {
+      const f = rows.feat[j] as number
+      w[j] = (1 + Math.log(rows.tf[j] as number)) * (idf[f] as number) * (kindWeight[f] as number)
     }
-    for (let r = 0; r + 1 < start.length; r++) normalizeRange(w, start[r] as number, start[r + 1] as number)
+    for (let r = 0; r < rows.rows; r++) normalizeRange(w, rows.start[r] as number, rows.start[r + 1] as number)
     return w
   }
-  const docW = weighRows(docStart, docFeat, docTf)
-  const kwW = weighRows(kwStart, kwFeat, kwTf)
+  const docW = weighRows(docs)
+  const kwW = weighRows(kw)
 
   // Centroids, one intent at a time in a dense scratch row (documents come grouped by intent);
   // `touched` keeps the intent's features in first-seen order so the sums match one map per intent.
-  const scratch = new Float64Array(featureCount)
-  const touched: number[] = []
-  const add = (f: number, w: number) => {
-    if (scratch[f] === 0) touched.push(f)
-    scratch[f]! += w
-  }
-  const cStart: number[] = [0]
-  const cFeat: number[] = []
-  const cW: number[] = []
-  let d = 0
+  const sums = new Float64Array(featureCount)
+  const touched = new Int32Array(featureCount)
+  const centroids = new SparseRows(intentCount, docs.nnz)
+  const cW = new Float64Array(docs.nnz + kw.nnz)
+  let touchedCount = 0
+  d = 0
   for (let i = 0; i < intentCount; i++) {
     for (; d < n && docIntent[d] === i; d++) {
-      for (let j = docStart[d] as number; j < (docStart[d + 1] as number); j++) add(docFeat[j] as number, docW[j] as number)
+      for (let j = docStart[d] as number; j < (docStart[d + 1] as number); j++) {
+        const f = docFeat[j] as number
+        if (sums[f] === 0) touched[touchedCount++] = f
+        sums[f]! += docW[j] as number
+      }
     }
     if (i < knowledge.intents.length) {
-      for (let j = kwStart[i] as number; j < (kwStart[i + 1] as number); j++) add(kwFeat[j] as number, tuning.keywordDocWeight * (kwW[j] as number))
+      for (let j = kwStart[i] as number; j < (kwStart[i + 1] as number); j++) {
+        const f = kw.feat[j] as number
+        if (sums[f] === 0) touched[touchedCount++] = f
+        sums[f]! += tuning.keywordDocWeight * (kwW[j] as number)
+      }
     }
     let sum = 0
-    for (const f of touched) sum += (scratch[f] as number) * (scratch[f] as number)
+    for (let t = 0; t < touchedCount; t++) sum += (sums[touched[t] as number] as number) * (sums[touched[t] as number] as number)
     const norm = Math.sqrt(sum) || 1
-    for (const f of touched) {
-      cFeat.push(f)
-      cW.push((scratch[f] as number) / norm)
-      scratch[f] = 0
+    for (let t = 0; t < touchedCount; t++) {
+      const f = touched[t] as number
+      cW[centroids.nnz] = (sums[f] as number) / norm
+      centroids.add(f, 0)
+      sums[f] = 0
     }
-    touched.length = 0
-    cStart.push(cFeat.length)
+    touchedCount = 0
+    centroids.endRow()
   }
 
   return {
@@ -268,16 +333,22 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
     lexicon,
     featureOptions,
     featureIds,
+    words,
     seenFeatures,
+    weightOfKind,
     idf,
     oovIdf,
     intentIds,
-    docIntent: Int32Array.from(docIntent),
+    docIntent,
     docsByText,
-    docPostings: toPostings(featureCount, docStart, docFeat, docW),
-    centroidPostings: toPostings(featureCount, cStart, cFeat, cW),
-    linear: (tuning.linearShare ?? 0) > 0 ? trainLinear({ epochs: tuning.linearEpochs ?? 1, rate: tuning.linearRate ?? 8, keywords: tuning.linearKeywords === true, averaged: tuning.linearAveraged === true }, featureCount, intentCount, docStart, docFeat, docW, docIntent, kwStart, kwFeat, kwW, [...docKey, ...kwKey]) : null,
+    docPostings: toPostings(featureCount, docStart, docFeat, docW, docs.nnz),
+    centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
+    linear: (tuning.linearShare ?? 0) > 0
+      ? trainLinear({ epochs: tuning.linearEpochs ?? 1, rate: tuning.linearRate ?? 8, keywords: tuning.linearKeywords === true, averaged: tuning.linearAveraged === true },
+        featureCount, intentCount, { start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kw.feat, x: kwW }, rowKeys)
+      : null,
     outOfScopeIntent,
+    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [] },
   }
 }
 
@@ -327,16 +398,43 @@ function nearestScores(docScores: Float64Array, docIntent: Int32Array, intentCou
 /** Per-intent scores (0..1) for canonical text. */
 function scoreIntents(index: Index, canonical: string, ignoreIdentical = false): Float64Array {
   const tuning = index.tuning
-  const tf = extractFeatures(canonical, index.lexicon, index.featureOptions)
-  const qFeat = new Int32Array(tf.size)
-  const qW = new Float64Array(tf.size)
+  const { keys, position, unknown, unknownPosition } = index.scratch
+  keys.length = 0
+  collectFeatureKeys(canonical, index.lexicon, index.words, false, index.featureOptions, keys)
+  // distinct features in first-seen order, with their counts
+  const qFeat = new Int32Array(keys.length)
+  const qKey = new Float64Array(keys.length)
+  const qW = new Float64Array(keys.length)
   let k = 0
-  for (const [f, count] of tf) {
-    const id = index.featureIds.get(f)
-    const idf = id === undefined || id >= index.seenFeatures ? index.oovIdf * tuning.oovDamping : (index.idf[id] as number)
-    qFeat[k] = id ?? -1
-    qW[k++] = (1 + Math.log(count)) * idf * (tuning.featureWeights[f[0] as FeatureKind] ?? 1)
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys.keys[j] as number
+    const id = index.featureIds.get(key)
+    let at: number
+    if (id >= 0) {
+      at = (position[id] as number) - 1
+      if (at < 0) position[id] = k + 1
+    } else {
+      const u = unknown.intern(key)
+      if (u === unknownPosition.length) {
+        unknownPosition.push(k)
+        at = -1
+      } else at = unknownPosition[u] as number
+    }
+    if (at < 0) {
+      qFeat[k] = id
+      qKey[k] = key
+      qW[k++] = 1
+    } else qW[at]!++
   }
+  for (let j = 0; j < k; j++) {
+    const id = qFeat[j] as number
+    if (id >= 0) position[id] = 0
+    const idf = id < 0 || id >= index.seenFeatures ? index.oovIdf * tuning.oovDamping : (index.idf[id] as number)
+    const kindWeight = index.weightOfKind[Math.floor((qKey[j] as number) / 2 ** 48)] as number
+    qW[j] = (1 + Math.log(qW[j] as number)) * idf * kindWeight
+  }
+  unknown.clear()
+  unknownPosition.length = 0
   normalizeRange(qW, 0, k)
   const docScores = new Float64Array(index.docIntent.length)
   const intentCount = index.intentIds.length
