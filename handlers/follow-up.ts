@@ -1,5 +1,6 @@
 // "展开说说 / 详细点 / 还有吗 …" right after an answer → the deeper follow-up of the last intent.
 import type { Handler } from '../src/core/handler'
+import type { Reply } from '../src/core/reply'
 import { normalizeText } from '../src/core/normalize'
 import { answerReply } from './replies'
 
@@ -10,9 +11,21 @@ export function isFollowUp(text: string): boolean {
   return FOLLOW_UP.test(normalizeText(text).replace(/\s+/g, ''))
 }
 
+/** A follow-up with nothing to follow (no answer in the last 30 minutes): say so instead of guessing a topic. */
+function nothingToExpand(): Reply {
+  return {
+    kind: 'notice',
+    title: '先问我一个问题吧',
+    tone: 'grey',
+    blocks: [{ kind: 'markdown', text: '最近半小时我们还没聊到具体话题，不知道要展开哪一个。先问我一个小红书运营的问题，比如「关键词应该写在哪里」，再说「展开说说」就行。' }],
+    buttons: [{ label: '看看我能做什么', action: { type: 'command', command: '帮助' } }],
+  }
+}
+
 export const followUpHandler: Handler = (ctx) => {
+  if (ctx.msg.action || !isFollowUp(ctx.msg.text)) return null
   const last = ctx.session.lastIntent
-  if (ctx.msg.action || !last || !ctx.knowledge.byId.has(last) || !isFollowUp(ctx.msg.text)) return null
+  if (!last || !ctx.knowledge.byId.has(last)) return nothingToExpand()
   const depth = (ctx.session.depth ?? 0) + 1
   ctx.session.depth = depth
   return answerReply(ctx.knowledge, last, { depth })

@@ -82,8 +82,10 @@ describe('follow-up handler', () => {
     expect(c.session.depth).toBe(2)
   })
 
-  it('does nothing without a previous answer', async () => {
-    expect(await followUpHandler(ctx('展开说说'))).toBeNull()
+  it('says there is nothing to expand yet when no answer was given in this session', async () => {
+    const reply = await followUpHandler(ctx('展开说说'))
+    expect(reply?.kind).toBe('notice')
+    expect(reply?.title).toContain('先问我一个问题')
   })
 
   it('lets an elliptical question after an answer go to the matcher', async () => {
