@@ -45,25 +45,23 @@ export function trainLinear(
   rowKeys: Float64Array,
 ): Float64Array {
   const C = intentCount
-  // all training rows in one CSR block; `at` holds feature * C, the row's offset into W
   const docRows = docs.start.length - 1
   const kwRows = opts.keywords ? keywordRows.start.length - 1 : 0
   const rowCount = docRows + kwRows
   const docNnz = docs.start[docRows] as number
   const nnz = docNnz + (kwRows > 0 ? (keywordRows.start[kwRows] as number) : 0)
+  // all training rows in one CSR block of feature ids
   const start = new Int32Array(rowCount + 1)
-  const at = new Int32Array(nnz)
+  const feat = new Int32Array(nnz)
   const x = new Float64Array(nnz)
   const label = new Int32Array(rowCount)
-  for (let j = 0; j < docNnz; j++) {
-    at[j] = (docs.feat[j] as number) * C
-    x[j] = docs.x[j] as number
-  }
+  feat.set(docs.feat.subarray(0, docNnz))
+  x.set(docs.x.subarray(0, docNnz))
   start.set(docs.start)
   label.set(docs.label as Int32Array)
-  for (let j = docNnz; j < nnz; j++) {
-    at[j] = (keywordRows.feat[j - docNnz] as number) * C
-    x[j] = keywordRows.x[j - docNnz] as number
+  if (kwRows > 0) {
+    feat.set(keywordRows.feat.subarray(0, nnz - docNnz), docNnz)
+    x.set(keywordRows.x.subarray(0, nnz - docNnz), docNnz)
   }
   for (let r = 1; r <= kwRows; r++) {
     start[docRows + r] = docNnz + (keywordRows.start[r] as number)
@@ -77,13 +75,26 @@ export function trainLinear(
   const order = new Int32Array(rowCount)
   for (let k = 0; k < rowCount; k++) order[k] = (sortable[k] as number) % 2097152
 
-  const W = new Float64Array(featureCount * C)
-  // U accumulates step · update, so the average of all iterates is W − U / steps (updates stay sparse).
+  // The weights do not fit in the CPU cache and most features belong to one row, so training is bound by
+  // memory: features are laid out in the order training first meets them (each pass then walks memory
+  // forwards), and each feature's running sums U sit right after its weights W. `at` is a row entry's offset.
   const averaged = opts.averaged === true
-  const U = new Float64Array(averaged ? featureCount * C : 0)
+  const stride = averaged ? 2 * C : C
+  const slot = new Int32Array(featureCount).fill(-1)
+  const at = new Int32Array(nnz)
+  let slots = 0
+  for (let k = 0; k < rowCount; k++) {
+    const row = order[k] as number
+    for (let j = start[row] as number; j < (start[row + 1] as number); j++) {
+      const f = feat[j] as number
+      if ((slot[f] as number) < 0) slot[f] = slots++
+      at[j] = (slot[f] as number) * stride
+    }
+  }
+  // W at base + i; U (step · update summed, so the average of all iterates is W − U / steps) at base + C + i
+  const M = new Float64Array(slots * stride)
   let step = 0
   const g = new Float64Array(C)
-  const activeClasses = new Int32Array(C)
   const epochs = opts.epochs
   const rate = opts.rate
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -96,7 +107,7 @@ export function trainLinear(
       for (let j = from; j < to; j++) {
         const base = at[j] as number
         const xj = x[j] as number
-        for (let i = 0; i < C; i++) g[i]! += xj * (W[base + i] as number)
+        for (let i = 0; i < C; i++) g[i]! += xj * (M[base + i] as number)
       }
       let max = -Infinity
       for (let i = 0; i < C; i++) if ((g[i] as number) > max) max = g[i] as number
@@ -105,34 +116,40 @@ export function trainLinear(
         g[i] = Math.exp((g[i] as number) - max)
         sum += g[i] as number
       }
-      // g becomes the step rate · (p − y); classes with a negligible step are skipped in the update
-      // (after a few rows the softmax is peaked, so most rows touch two or three classes)
+      // g becomes the step rate · (p − y); a negligible step is dropped (set to 0 rather than skipped, so the
+      // update loop needs no index list: x − 0 is x)
       const y = label[row] as number
-      let active = 0
       for (let i = 0; i < C; i++) {
-        g[i] = (rate * (g[i] as number)) / sum - (i === y ? rate : 0)
-        if (Math.abs(g[i] as number) > 1e-4) activeClasses[active++] = i
+        const gi = (rate * (g[i] as number)) / sum - (i === y ? rate : 0)
+        g[i] = Math.abs(gi) > 1e-4 ? gi : 0
       }
       if (averaged) {
         for (let j = from; j < to; j++) {
           const base = at[j] as number
           const xj = x[j] as number
-          for (let a = 0; a < active; a++) {
-            const i = base + (activeClasses[a] as number)
-            const delta = xj * (g[activeClasses[a] as number] as number)
-            W[i]! -= delta
-            U[i]! -= step * delta
+          for (let i = 0; i < C; i++) {
+            const delta = xj * (g[i] as number)
+            M[base + i]! -= delta
+            M[base + C + i]! -= step * delta
           }
         }
       } else {
         for (let j = from; j < to; j++) {
           const base = at[j] as number
           const xj = x[j] as number
-          for (let a = 0; a < active; a++) W[base + (activeClasses[a] as number)]! -= xj * (g[activeClasses[a] as number] as number)
+          for (let i = 0; i < C; i++) M[base + i]! -= xj * (g[i] as number)
         }
       }
     }
   }
-  if (averaged) for (let k = 0; k < W.length; k++) W[k] = (W[k] as number) - (U[k] as number) / step
+  const W = new Float64Array(featureCount * C)
+  for (let f = 0; f < featureCount; f++) {
+    const base = slot[f] as number
+    if (base < 0) continue
+    for (let i = 0; i < C; i++) {
+      const w = M[base * stride + i] as number
+      W[f * C + i] = averaged ? w - (M[base * stride + C + i] as number) / step : w
+    }
+  }
   return W
 }
