@@ -103,11 +103,11 @@ export function trainLinear(
       const row = order[k] as number
       const from = start[row] as number
       const to = start[row + 1] as number
-      g.fill(0)
-      for (let j = from; j < to; j++) {
-        const base = at[j] as number
-        const xj = x[j] as number
-        for (let i = 0; i < C; i++) g[i]! += xj * (M[base + i] as number)
+      // class by class, so the sum stays in a register (same order of additions as row by row)
+      for (let i = 0; i < C; i++) {
+        let z = 0
+        for (let j = from; j < to; j++) z += (x[j] as number) * (M[(at[j] as number) + i] as number)
+        g[i] = z
       }
       let max = -Infinity
       for (let i = 0; i < C; i++) if ((g[i] as number) > max) max = g[i] as number
@@ -144,12 +144,10 @@ export function trainLinear(
   }
   const W = new Float64Array(featureCount * C)
   for (let f = 0; f < featureCount; f++) {
-    const base = slot[f] as number
-    if (base < 0) continue
-    for (let i = 0; i < C; i++) {
-      const w = M[base * stride + i] as number
-      W[f * C + i] = averaged ? w - (M[base * stride + C + i] as number) / step : w
-    }
+    if ((slot[f] as number) < 0) continue
+    const base = (slot[f] as number) * stride
+    if (averaged) for (let i = 0; i < C; i++) W[f * C + i] = (M[base + i] as number) - (M[base + C + i] as number) / step
+    else for (let i = 0; i < C; i++) W[f * C + i] = M[base + i] as number
   }
   return W
 }

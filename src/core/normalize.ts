@@ -89,7 +89,10 @@ export interface SynonymRewriter {
 }
 
 const ASCII_WORD = /^[a-z0-9]+$/
-const isAsciiWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch)
+const isAsciiWordCharAt = (s: string, i: number) => {
+  const c = i >= 0 && i < s.length ? s.charCodeAt(i) : 0
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+}
 
 /**
  * Builds a rewriter that replaces every variant with its canonical term, longest variant first,
@@ -106,12 +109,13 @@ export function synonymRewriter(table: SynonymTable): SynonymRewriter {
     }
   }
   rewrites.sort((a, b) => b.from.length - a.from.length)
-  const byFirstChar = new Map<string, Rewrite[]>()
+  // by the char code of the first character, so scanning a text builds no one-character strings
+  const byFirstCode = new Map<number, Rewrite[]>()
   for (const r of rewrites) {
-    const first = r.from[0] as string
-    const list = byFirstChar.get(first) ?? []
+    const first = r.from.charCodeAt(0)
+    const list = byFirstCode.get(first) ?? []
     list.push(r)
-    byFirstChar.set(first, list)
+    byFirstCode.set(first, list)
   }
 
   return (text: string) => {
@@ -119,11 +123,11 @@ export function synonymRewriter(table: SynonymTable): SynonymRewriter {
     let copied = 0 // text[copied .. i) is waiting to be copied unchanged
     let i = 0
     outer: while (i < text.length) {
-      const candidates = byFirstChar.get(text[i] as string)
+      const candidates = byFirstCode.get(text.charCodeAt(i))
       if (candidates) {
         for (const r of candidates) {
           if (!text.startsWith(r.from, i)) continue
-          if (r.ascii && (isAsciiWordChar(text[i - 1]) || isAsciiWordChar(text[i + r.from.length]))) continue
+          if (r.ascii && (isAsciiWordCharAt(text, i - 1) || isAsciiWordCharAt(text, i + r.from.length))) continue
           out += text.slice(copied, i) + r.to
           i += r.from.length
           copied = i
