@@ -117,6 +117,8 @@ interface QueryScratch {
   /** question features the index does not know → their dense number */
   unknown: IdTable
   unknownPosition: number[]
+  /** per document similarity, zeroed before each question */
+  docScores: Float64Array
 }
 
 /** Scales `w[from..to)` to unit length in place. */
@@ -348,7 +350,7 @@ function buildIndex(knowledge: Knowledge, tuning: Tuning): Index {
         featureCount, intentCount, { start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kw.feat, x: kwW }, rowKeys)
       : null,
     outOfScopeIntent,
-    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [] },
+    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(docCount) },
   }
 }
 
@@ -436,7 +438,7 @@ function scoreIntents(index: Index, canonical: string, ignoreIdentical = false):
   unknown.clear()
   unknownPosition.length = 0
   normalizeRange(qW, 0, k)
-  const docScores = new Float64Array(index.docIntent.length)
+  const docScores = index.scratch.docScores.fill(0)
   const intentCount = index.intentIds.length
   const centroidScores = new Float64Array(intentCount)
   const dp = index.docPostings
