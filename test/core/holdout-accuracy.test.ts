@@ -1,22 +1,12 @@
 // The held-out set: written by someone who saw neither the knowledge file nor the tuning set, and never used
 // for tuning. It estimates how the matcher does on questions nobody here has seen; the floors are below the
 // tuning-set targets on purpose, so a regression shows without pretending this set was tuned for.
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../src/core/knowledge'
 import { getMatcher } from '../../src/core/matcher'
+import { loadLabelled } from '../helpers/labelled'
 
-interface Labelled {
-  text: string
-  intent: string | null
-}
-
-const fixture = fileURLToPath(new URL('../fixtures/questions-holdout.jsonl', import.meta.url))
-const questions: Labelled[] = readFileSync(fixture, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Labelled)
+const questions = loadLabelled('questions-holdout.jsonl')
 const knowledge = loadKnowledge()
 const matcher = getMatcher(knowledge)
 // Short common questions ("help", "红烧肉怎么做") were sometimes written identically by both authors; those are

@@ -1,19 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../src/core/knowledge'
 import { getMatcher } from '../../src/core/matcher'
+import { loadLabelled } from '../helpers/labelled'
 
-interface Labelled {
-  text: string
-  intent: string | null
-}
-
-const fixture = fileURLToPath(new URL('../fixtures/questions.jsonl', import.meta.url))
-const questions: Labelled[] = readFileSync(fixture, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Labelled)
+const questions = loadLabelled('questions.jsonl')
 
 const knowledge = loadKnowledge()
 const matcher = getMatcher(knowledge)
