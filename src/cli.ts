@@ -13,7 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
 const USAGE = `usage: npm run --silent cli -- <subcommand> …
   ask "<text>" [--json]                 answer a question as the bot would
   match --jsonl                         classify stdin lines {"text": …}
-  knowledge check                       lint the knowledge files (exit 1 on errors)
+  knowledge check [--deep]              lint the knowledge files (exit 1 on errors)
   check-title "<title>" [--keyword K]… [--json] | --jsonl
   tip [--date YYYY-MM-DD] [--chat ID] [--json]
   push-tips [--dry-run]                 run the daily push now`
