@@ -20,10 +20,14 @@ const USAGE = `usage: npm run --silent cli -- <subcommand> …
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
   const load = name ? commands[name] : undefined
   if (!load) {
     process.stderr.write(`${name ? `unknown subcommand: ${name}\n` : ''}${USAGE}\n`)
-    return name === '--help' || name === 'help' ? 0 : 2
+    return 2
   }
   return (await load()).run(rest)
 }
