@@ -1,6 +1,6 @@
 import type { Reply } from '../../core/reply'
 import { SendError } from '../../core/send-error'
-import { renderMarkdown, STREAM_MAX_BYTES, type TemplateCard, WEBHOOK_MARKDOWN_MAX_BYTES } from './card'
+import { renderMarkdown, STREAM_MAX_BYTES, WEBHOOK_MARKDOWN_MAX_BYTES } from './card'
 
 // Outgoing WeCom calls, Web APIs only; `fetch` is injected so tests (and Workers) pass their own.
 
@@ -47,11 +47,6 @@ async function postJson(url: string, body: unknown, fetchFn: Fetch, what: string
 export async function postResponseUrl(url: string, reply: Reply, fetchFn: Fetch = fetch): Promise<void> {
   const content = renderMarkdown(reply, { maxBytes: STREAM_MAX_BYTES })
   await postJson(url, { msgtype: 'markdown', markdown: { content } }, fetchFn, 'wecom response_url')
-}
-
-/** A template_card through response_url; WeCom accepts this only in 1:1 chats. Throws SendError. */
-export async function postResponseUrlCard(url: string, card: TemplateCard, fetchFn: Fetch = fetch): Promise<void> {
-  await postJson(url, { msgtype: 'template_card', template_card: card }, fetchFn, 'wecom response_url')
 }
 
 /** Pushes a reply (the daily tip) to a group through its robot webhook, as markdown ≤ 4096 bytes. Throws SendError. */
