@@ -1,8 +1,8 @@
 // Matcher speed: per-question latency over the labelled set, throughput, and cold index build cost.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { loadKnowledge } from '../src/core/knowledge'
-import { createMatcher } from '../src/core/matcher'
+import { loadKnowledge } from '../src/knowledge/knowledge'
+import { createMatcher } from '../src/matcher/matcher'
 
 export interface BenchRow {
   metric: string

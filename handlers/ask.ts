@@ -1,6 +1,6 @@
 // Catch-all question handler: match the text against the knowledge; answer or fall back honestly.
-import type { Handler } from '../src/core/handler'
-import { getMatcher } from '../src/core/matcher'
+import type { Handler } from '../src/bot/handler'
+import { getMatcher } from '../src/matcher/matcher'
 import { answerReply, fallbackReply } from './replies'
 
 export { answerReply, fallbackReply, helpReply } from './replies'

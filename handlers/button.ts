@@ -1,5 +1,5 @@
 // A pressed "related question" / "你是不是想问" button: answer that intent directly.
-import type { Handler } from '../src/core/handler'
+import type { Handler } from '../src/bot/handler'
 import { answerReply } from './replies'
 
 export const askButtonHandler: Handler = (ctx) => {

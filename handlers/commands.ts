@@ -1,14 +1,14 @@
-import type { Handler, HandlerContext } from '../src/core/handler'
-import type { Platform } from '../src/core/message'
-import type { Reply, ReplyTone } from '../src/core/reply'
+import type { Handler, HandlerContext } from '../src/bot/handler'
+import type { Platform } from '../src/bot/message'
+import type { Reply, ReplyTone } from '../src/bot/reply'
 import {
   getSubscription,
   maskWebhookUrl,
   subscribe,
   unsubscribe,
   wecomWebhookProblem,
-} from '../src/core/subscriptions'
-import type { Subscription, SubscriptionOptions } from '../src/core/subscriptions'
+} from '../src/tips/subscriptions'
+import type { Subscription, SubscriptionOptions } from '../src/tips/subscriptions'
 import { todaysTipReply } from './daily-tip'
 
 export type Command = { name: 'subscribe'; arg?: string } | { name: 'unsubscribe' } | { name: 'tip' }

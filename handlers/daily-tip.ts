@@ -1,9 +1,9 @@
-import type { Knowledge } from '../src/core/knowledge'
-import type { Reply } from '../src/core/reply'
-import { tipForDate, localDate } from '../src/core/tips'
-import { tipReply } from '../src/core/tip-reply'
+import type { Knowledge } from '../src/knowledge/knowledge'
+import type { Reply } from '../src/bot/reply'
+import { tipForDate, localDate } from '../src/tips/schedule'
+import { tipReply } from '../src/tips/card'
 
-export { tipReply } from '../src/core/tip-reply'
+export { tipReply } from '../src/tips/card'
 
 /** Today's tip for a chat, as the card the group would get from the morning push. */
 export function todaysTipReply(knowledge: Knowledge, now: Date, timeZone: string, chatId?: string): Reply {

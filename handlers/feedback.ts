@@ -1,4 +1,4 @@
-import type { Handler } from '../src/core/handler'
+import type { Handler } from '../src/bot/handler'
 
 export function feedbackKey(intent: string): string {
   return `feedback:${intent}`

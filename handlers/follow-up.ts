@@ -1,7 +1,7 @@
 // "展开说说 / 详细点 / 还有吗 …" right after an answer → the deeper follow-up of the last intent.
-import type { Handler } from '../src/core/handler'
-import type { Reply } from '../src/core/reply'
-import { normalizeText } from '../src/core/normalize'
+import type { Handler } from '../src/bot/handler'
+import type { Reply } from '../src/bot/reply'
+import { normalizeText } from '../src/matcher/normalize'
 import { answerReply } from './replies'
 
 // Whole-message cues only: "那新号呢" is a new (elliptical) question and goes to the matcher.

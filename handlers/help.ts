@@ -1,6 +1,6 @@
 // "帮助 / help / 怎么用 / 你能做什么" → the help card.
-import type { Handler } from '../src/core/handler'
-import { normalizeText } from '../src/core/normalize'
+import type { Handler } from '../src/bot/handler'
+import { normalizeText } from '../src/matcher/normalize'
 import { helpReply } from './replies'
 
 // Whole-message matches only, so "关键词怎么用" stays a question for the matcher.

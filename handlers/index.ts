@@ -1,6 +1,6 @@
 // What the bot does, in the order it is tried: buttons first, then explicit commands, then the
 // catch-all question path. The first handler that returns a reply wins.
-import type { Handler } from '../src/core/handler'
+import type { Handler } from '../src/bot/handler'
 import { askHandler } from './ask'
 import { askButtonHandler } from './button'
 import { createCommandsHandler } from './commands'

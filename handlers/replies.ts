@@ -1,7 +1,7 @@
 // Reply builders shared by the ask, follow-up, help and button handlers (and by other helpers' cards).
-import type { Knowledge } from '../src/core/knowledge'
-import type { Candidate } from '../src/core/matcher'
-import type { Button, Reply } from '../src/core/reply'
+import type { Knowledge } from '../src/knowledge/knowledge'
+import type { Candidate } from '../src/matcher/matcher'
+import type { Button, Reply } from '../src/bot/reply'
 
 const HELP_INTENT = 'help'
 const MAX_RELATED = 3

@@ -1,5 +1,5 @@
-import type { Handler } from '../src/core/handler'
-import { checkTitle } from '../src/core/title/check'
+import type { Handler } from '../src/bot/handler'
+import { checkTitle } from '../src/title/check'
 import { titleReply, titleUsageReply } from './title-reply'
 import { parseTitleRequest } from './title-request'
 

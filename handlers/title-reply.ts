@@ -1,7 +1,7 @@
-import type { Knowledge } from '../src/core/knowledge'
-import type { Block, Button, Reply, ReplyTone } from '../src/core/reply'
-import { RULES } from '../src/core/title/check'
-import type { Severity, TitleIssue, TitleReport } from '../src/core/title/types'
+import type { Knowledge } from '../src/knowledge/knowledge'
+import type { Block, Button, Reply, ReplyTone } from '../src/bot/reply'
+import { RULES } from '../src/title/check'
+import type { Severity, TitleIssue, TitleReport } from '../src/title/types'
 
 const MARK: Record<Severity, string> = { error: '❌', warn: '⚠️', info: 'ℹ️' }
 const SOURCE = '依据《2024年小红书运营趋势分析》二.2（关键词布局、具体细节）、三.2（温暖积极）及《广告法》第九条、第十七条'

@@ -2,10 +2,10 @@
 // the request that opened it in workerd), closed in waitUntil after the background work.
 import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
-import { loadKnowledge } from './core/knowledge'
+import { loadKnowledge } from './knowledge/knowledge'
 import { feishuApiFromConfig, type FeishuApi } from './platforms/feishu/client'
-import { createOutageState, createStore, MemoryStore } from './store/index'
-import { runTipPush } from './tip-push'
+import { createOutageState, createStore, MemoryStore } from './store'
+import { runTipPush } from './platforms/messenger'
 
 type Env = Record<string, unknown>
 interface ExecutionContext {

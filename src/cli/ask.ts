@@ -1,7 +1,7 @@
 // `ask "<text>" [--json]`: answer one question as the bot would (help, then matcher; no session).
-import { loadKnowledge } from '../core/knowledge'
-import { getMatcher } from '../core/matcher'
-import type { Reply } from '../core/reply'
+import { loadKnowledge } from '../knowledge/knowledge'
+import { getMatcher } from '../matcher/matcher'
+import type { Reply } from '../bot/reply'
 import { renderFeishuCard } from '../platforms/feishu/card'
 import { answerReply, fallbackReply, helpReply } from '../../handlers/replies'
 import { isHelpRequest } from '../../handlers/help'

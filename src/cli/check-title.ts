@@ -1,7 +1,7 @@
 // `check-title "<title>" [--keyword K]… [--json]` and `check-title --jsonl` (stdin → one report per line).
 import { createInterface } from 'node:readline'
-import { checkTitle } from '../core/title/check'
-import type { Severity, TitleReport } from '../core/title/types'
+import { checkTitle } from '../title/check'
+import type { Severity, TitleReport } from '../title/types'
 
 const USAGE = 'usage: check-title "<title>" [--keyword K]… [--json] | check-title --jsonl < titles.jsonl'
 

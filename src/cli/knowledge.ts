@@ -1,7 +1,7 @@
 // `knowledge check`: lint the knowledge files; exit 1 on any error, warnings only inform.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { lintKnowledge } from '../core/knowledge-lint'
+import { lintKnowledge } from '../knowledge/lint'
 
 const file = (name: string) => fileURLToPath(new URL(`../../knowledge/${name}`, import.meta.url))
 

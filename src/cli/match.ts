@@ -1,7 +1,7 @@
 // `match --jsonl`: classify stdin lines {"text": …}; the input's fields are copied through.
 import { createInterface } from 'node:readline'
-import { loadKnowledge } from '../core/knowledge'
-import { getMatcher } from '../core/matcher'
+import { loadKnowledge } from '../knowledge/knowledge'
+import { getMatcher } from '../matcher/matcher'
 
 export async function run(args: string[]): Promise<number> {
   if (!args.includes('--jsonl')) {

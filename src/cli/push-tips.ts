@@ -1,11 +1,11 @@
 // `push-tips [--dry-run]`: the daily push now, through the same pushTips the cron uses.
 import { loadConfig } from '../config'
-import { loadKnowledge } from '../core/knowledge'
+import { loadKnowledge } from '../knowledge/knowledge'
 import { feishuApiFromConfig } from '../platforms/feishu/client'
-import { createTipSender } from '../tip-push'
-import { pushTips } from '../core/push-tips'
-import type { PushTipsOptions, PushTipsResult } from '../core/push-tips'
-import { createStore } from '../store/index'
+import { createTipSender } from '../platforms/messenger'
+import { pushTips } from '../tips/push'
+import type { PushTipsOptions, PushTipsResult } from '../tips/push'
+import { createStore } from '../store'
 import type { Store } from '../store/store'
 
 const USAGE = 'usage: push-tips [--dry-run]'

@@ -1,6 +1,6 @@
 // `tip [--date YYYY-MM-DD] [--chat ID] [--json]`: the tip a chat gets on a date (same choice as the cron).
-import { loadKnowledge } from '../core/knowledge'
-import { isLocalDate, localDate, tipForDate } from '../core/tips'
+import { loadKnowledge } from '../knowledge/knowledge'
+import { isLocalDate, localDate, tipForDate } from '../tips/schedule'
 
 const USAGE = 'usage: tip [--date YYYY-MM-DD] [--chat ID] [--json]'
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync('npx', ['tsx', 'src/cli.ts', 'check-title', ...args], { encoding: 'utf8', input, timeout: 30_000 })
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'check-title', ...args], { encoding: 'utf8', input, timeout: 30_000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

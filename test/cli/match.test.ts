@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const cli = (args: string[], input = '') =>
-  spawnSync('npx', ['tsx', 'src/cli.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 30_000 })
+  spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 30_000 })
 
 describe('cli match --jsonl', () => {
   it('adds intent, score and candidates to each line and copies the other fields', () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runPushTips } from '../../src/cli/push-tips'
-import type { Subscription } from '../../src/core/subscriptions'
-import { subscribe } from '../../src/core/subscriptions'
+import type { Subscription } from '../../src/tips/subscriptions'
+import { subscribe } from '../../src/tips/subscriptions'
 import { deleteKeys, keysUnder, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
 
 const prefix = randomPrefix('cli-push-tips')
@@ -45,7 +45,7 @@ describe('cli push-tips', () => {
 
   it('runs as a subcommand with the in-memory store when REDIS_URL is unset', () => {
     const { REDIS_URL: _drop, ...rest } = process.env
-    const r = spawnSync('npx', ['tsx', 'src/cli.ts', 'push-tips', '--dry-run'], { encoding: 'utf8', env: rest })
+    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'push-tips', '--dry-run'], { encoding: 'utf8', env: rest })
     expect(r.status).toBe(0)
     expect(r.stderr).toContain('in-memory')
     expect(r.stderr).toMatch(/tips \d{4}-\d{2}-\d{2}: sent 0, skipped 0, failed 0/)

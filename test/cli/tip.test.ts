@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { loadKnowledge } from '../../src/core/knowledge'
-import { tipForDate } from '../../src/core/tips'
+import { loadKnowledge } from '../../src/knowledge/knowledge'
+import { tipForDate } from '../../src/tips/schedule'
 
 function cli(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, TZ_NAME: 'Asia/Shanghai' } })
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, TZ_NAME: 'Asia/Shanghai' } })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

@@ -4,7 +4,7 @@ import { unstable_startWorker } from 'wrangler'
 import { REDIS_URL, redisStore } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
-import { subscribe, unsubscribe } from '../../src/core/subscriptions'
+import { subscribe, unsubscribe } from '../../src/tips/subscriptions'
 import type { Store } from '../../src/store/store'
 
 let worker: Awaited<ReturnType<typeof unstable_startWorker>>

@@ -1,5 +1,5 @@
-import { parseButtonAction } from '../../core/button-action'
-import type { InboundMessage } from '../../core/message'
+import { parseButtonAction } from '../../bot/button-action'
+import type { InboundMessage } from '../../bot/message'
 import type { CardActionEvent, MessageReceiveEvent } from './events'
 
 /** Plain text of a text or post (rich text) message; other kinds (images, files) carry no question. */

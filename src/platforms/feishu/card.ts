@@ -1,7 +1,7 @@
 // Neutral Reply → Feishu card JSON 2.0 (protocols.md §5). 2.0 removed the `note` and `action`
 // tags, so the footnote is a grey notation-size plain-text div and buttons sit directly in the body
 // (grouped in a column_set row).
-import type { Block, Button, Reply, ReplyTone } from '../../core/reply'
+import type { Block, Button, Reply, ReplyTone } from '../../bot/reply'
 
 const TEMPLATE: Record<ReplyTone, string> = {
   blue: 'blue',

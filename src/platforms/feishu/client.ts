@@ -1,5 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk'
-import { SendError } from '../../core/send-error'
+import { SendError } from '../../bot/send-error'
 
 /** What the bot needs from the Feishu Open API; tests and benchmarks can supply their own. */
 export interface FeishuApi {

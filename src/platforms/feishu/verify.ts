@@ -1,6 +1,6 @@
 // Feishu event crypto (protocols.md §1), Web Crypto only so it runs on Workers and Node alike.
-import { base64ToBytes, bytesToBase64, concat, timingSafeEqual, toHex } from '../../core/bytes'
-import { webCryptoBackend, type CryptoBackend } from '../../core/crypto-backend'
+import { base64ToBytes, bytesToBase64, concat, timingSafeEqual, toHex } from '../bytes'
+import { webCryptoBackend, type CryptoBackend } from '../crypto-backend'
 
 export { timingSafeEqual }
 

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../core/message'
+import type { InboundMessage } from '../../bot/message'
 import { decodeButtonKey } from './button-key'
 import type { Callback } from './events'
 

@@ -1,5 +1,5 @@
-import { parseButtonAction } from '../../core/button-action'
-import type { ButtonAction } from '../../core/message'
+import { parseButtonAction } from '../../bot/button-action'
+import type { ButtonAction } from '../../bot/message'
 
 // A template_card button carries only a string `key` (≤ 1024 bytes, unique within the card; WeCom template-card
 // doc, Button 结构体), returned as event_key on the click. We pack the ButtonAction into it as `<tag>:<value>`.

@@ -1,4 +1,4 @@
-import type { Block, Button, Reply } from '../../core/reply'
+import type { Block, Button, Reply } from '../../bot/reply'
 import { encodeButtonKey } from './button-key'
 import { truncateUtf8 } from './truncate'
 

@@ -1,5 +1,5 @@
-import type { Reply } from '../../core/reply'
-import { SendError } from '../../core/send-error'
+import type { Reply } from '../../bot/reply'
+import { SendError } from '../../bot/send-error'
 import { renderMarkdown, STREAM_MAX_BYTES, WEBHOOK_MARKDOWN_MAX_BYTES } from './card'
 
 // Outgoing WeCom calls, Web APIs only; `fetch` is injected so tests (and Workers) pass their own.

@@ -2,7 +2,7 @@
 // WeCom pads with PKCS#7 to a multiple of 32 bytes; Web Crypto's AES-CBC only knows 16-byte PKCS#7, so the
 // padding is handled by hand in both directions (see encryptBlocks / decryptBlocks).
 
-import { base64ToBytes, bytesToBase64, concat, timingSafeEqual, toHex } from '../../core/bytes'
+import { base64ToBytes, bytesToBase64, concat, timingSafeEqual, toHex } from '../bytes'
 
 export { timingSafeEqual }
 

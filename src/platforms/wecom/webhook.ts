@@ -1,5 +1,5 @@
-import type { InboundMessage } from '../../core/message'
-import type { Reply } from '../../core/reply'
+import type { InboundMessage } from '../../bot/message'
+import type { Reply } from '../../bot/reply'
 import type { Store } from '../../store/store'
 import { adaptCallback } from './adapt'
 import { renderMarkdown, renderTemplateCard, STREAM_MAX_BYTES } from './card'

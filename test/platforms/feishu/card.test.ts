@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadKnowledge } from '../../../src/core/knowledge'
+import { loadKnowledge } from '../../../src/knowledge/knowledge'
 import { CARD_LIMITS, cardSizeStats, renderFeishuCard } from '../../../src/platforms/feishu/card'
 import { answerReply, fallbackReply, helpReply } from '../../../handlers/replies'
 

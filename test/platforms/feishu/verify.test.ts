@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { webCryptoBackend } from '../../../src/core/crypto-backend'
-import { nodeCryptoBackend } from '../../../src/node-crypto'
+import { webCryptoBackend } from '../../../src/platforms/crypto-backend'
+import { nodeCryptoBackend } from '../../../src/node/crypto'
 import { decryptFeishu, encryptFeishu, feishuSignature, verifyFeishuSignature } from '../../../src/platforms/feishu/verify'
 
 // Official and derived vectors from shared/reference/protocols.md §9.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Reply } from '../../../src/core/reply'
+import type { Reply } from '../../../src/bot/reply'
 import { adaptCallback, stripLeadingMention } from '../../../src/platforms/wecom/adapt'
 import { decodeButtonKey, encodeButtonKey } from '../../../src/platforms/wecom/button-key'
 import { renderMarkdown, renderTemplateCard } from '../../../src/platforms/wecom/card'

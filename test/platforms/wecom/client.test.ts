@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Reply } from '../../../src/core/reply'
-import { SendError } from '../../../src/core/send-error'
+import type { Reply } from '../../../src/bot/reply'
+import { SendError } from '../../../src/bot/send-error'
 import { postResponseUrl, sendGroupWebhook } from '../../../src/platforms/wecom/client'
 import { recordingFetch } from './fixtures'
 import { answerReply } from './sample-replies'

@@ -1,4 +1,4 @@
-import type { Reply } from '../../../src/core/reply'
+import type { Reply } from '../../../src/bot/reply'
 
 export const answerReply: Reply = {
   kind: 'answer',

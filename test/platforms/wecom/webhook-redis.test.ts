@@ -1,6 +1,6 @@
 import Redis from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { InboundMessage } from '../../../src/core/message'
+import type { InboundMessage } from '../../../src/bot/message'
 import { handleWecomWebhook } from '../../../src/platforms/wecom/webhook'
 import { RedisStore } from '../../../src/store/redis'
 import { buildWecomRequest, textCallback, uniqueId, WECOM_AES_KEY, WECOM_TOKEN } from './fixtures'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { InboundMessage } from '../../../src/core/message'
-import type { Reply } from '../../../src/core/reply'
+import type { InboundMessage } from '../../../src/bot/message'
+import type { Reply } from '../../../src/bot/reply'
 import { decodeButtonKey } from '../../../src/platforms/wecom/button-key'
 import { handleWecomWebhook, type WecomDeps } from '../../../src/platforms/wecom/webhook'
 import { MemoryStore } from '../../../src/store/memory'
