@@ -40,6 +40,10 @@ const ConfigSchema = z.object({
   ADMIN_IDS: z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
   TIP_AUTO_SUBSCRIBE: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v !== 'false' && v !== '0'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Prefix of every Redis key the bot writes, so one Redis can serve several bots (or a bot and its tests). */
+  REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:_.-]{1,40}$/, { message: 'must be 1-40 characters of letters, digits and : _ . -' }).default('xhs:'),
+  QUESTION_LOG_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  CONSOLE_TOKEN: z.string().trim().min(16, { message: 'must be at least 16 characters' }).optional(),
 })
 
 export type Config = z.infer<typeof ConfigSchema>

@@ -46,7 +46,7 @@ export async function runPushTips(args: string[], deps: PushTipsCliDeps = {}): P
     err('push-tips: no platform sender is wired yet; use --dry-run to see what would be sent')
     return 1
   }
-  const created = deps.store ? null : createStore(env.REDIS_URL?.trim() || undefined)
+  const created = deps.store ? null : createStore(env.REDIS_URL?.trim() || undefined, { keyPrefix: env.REDIS_PREFIX?.trim() || 'xhs:' })
   if (created?.notice) err(created.notice)
   const store = deps.store ?? created!.store
   try {

@@ -19,6 +19,8 @@ export interface CreateStoreOptions {
   /** Memory used while Redis is down; pass a long-lived one on Workers so claims survive across requests. */
   fallback?: Store
   failover?: FailoverOptions
+  /** REDIS_PREFIX: every key the bot writes lives under it. */
+  keyPrefix?: string
 }
 
 export interface CreatedStore {
@@ -30,7 +32,7 @@ export interface CreatedStore {
 /** Redis (with memory failover) when a URL is given, otherwise memory. Throws naming REDIS_URL when it is malformed. */
 export function createStore(redisUrl?: string, opts: CreateStoreOptions = {}): CreatedStore {
   if (!redisUrl) return { store: opts.fallback ?? new MemoryStore(), notice: IN_MEMORY_NOTICE }
-  const client = createRedisClient(redisUrl, { perRequest: opts.perRequest, log: opts.failover?.log })
+  const client = createRedisClient(redisUrl, { perRequest: opts.perRequest, log: opts.failover?.log, keyPrefix: opts.keyPrefix })
   const store = new FailoverStore(new RedisStore(client), opts.fallback ?? new MemoryStore(), opts.failover)
   return { store, notice: null }
 }

@@ -6,6 +6,8 @@ export interface RedisClientOptions {
   perRequest?: boolean
   /** Where connection trouble is reported; once per outage. */
   log?: (message: string) => void
+  /** Prepended to every key (REDIS_PREFIX); ioredis applies it to every command's keys. */
+  keyPrefix?: string
 }
 
 /** `redis://host:port` without credentials, safe to print. */
@@ -47,6 +49,7 @@ export function createRedisClient(url: string, opts: RedisClientOptions = {}): R
     // Kept on: with lazyConnect the first command has to wait for the handshake it triggers.
     enableOfflineQueue: true,
     lazyConnect: true,
+    ...(opts.keyPrefix ? { keyPrefix: opts.keyPrefix } : {}),
     // One request has no time to wait for a reconnect: fail fast and let the caller fall back.
     ...(opts.perRequest ? { retryStrategy: () => null } : {}),
   }
