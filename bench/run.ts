@@ -1,12 +1,13 @@
 // `npm run bench`: runs each section in order and prints one table per section.
 // Each section is bench/<name>.ts exporting an async function that returns { title, rows }.
 import { bundleBench } from './bundle'
+import { coldStartBench } from './cold-start'
 import { matcherBench, type BenchRow } from './matcher'
 import { webhookBench } from './webhook'
 
 type Section = () => Promise<{ title: string; rows: BenchRow[] }>
 
-const sections: Section[] = [matcherBench, webhookBench, bundleBench]
+const sections: Section[] = [matcherBench, coldStartBench, webhookBench, bundleBench]
 
 function table(rows: BenchRow[]): string {
   const head: BenchRow = { metric: 'metric', value: 'value', target: 'target' }
