@@ -1,6 +1,6 @@
 // Question → intent. TF-IDF (BM25 idf) over character n-grams + domain lexicon, scored two ways
 // per intent (nearest phrasing and intent centroid), then a confidence gate. Runs on Workers.
-import type { Knowledge } from '../knowledge/knowledge'
+import type { MatcherCorpus as Knowledge } from './corpus'
 import { buildLexicon, collectFeatureKeys, DOMAIN_LEXICON, FeatureKeys, WordIds, type FeatureOptions, type Lexicon } from './features'
 import { IdTable } from './id-table'
 import { normalizeText, synonymRewriter, type SynonymRewriter } from './normalize'

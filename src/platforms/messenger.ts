@@ -1,4 +1,3 @@
-import type { Config } from '../config'
 import type { Knowledge } from '../knowledge/knowledge'
 import { pushTips } from '../tips/push'
 import type { Reply } from '../bot/reply'
@@ -11,7 +10,8 @@ import { sendGroupWebhook } from './wecom/client'
 import type { Store } from '../store/store'
 
 export interface TipPushOptions {
-  config: Config
+  /** Only the community's time zone is read (TZ_NAME), which decides the day of the tip. */
+  config: { TZ_NAME: string }
   store: Store
   knowledge: Knowledge
   feishuApi: FeishuApi | null
@@ -22,7 +22,7 @@ export interface TipPushOptions {
 }
 
 /** Delivers one tip card: Feishu through the Open API, WeCom through the group's robot webhook. */
-export function createTipSender(opts: { config: Config; feishuApi: FeishuApi | null; fetch?: typeof fetch; now?: Date }) {
+export function createTipSender(opts: { config: { TZ_NAME: string }; feishuApi: FeishuApi | null; fetch?: typeof fetch; now?: Date }) {
   const date = localDate(opts.now ?? new Date(), opts.config.TZ_NAME)
   return async (sub: Subscription, reply: Reply): Promise<void> => {
     if (sub.platform === 'feishu') {
