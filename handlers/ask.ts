@@ -1,5 +1,6 @@
 // Catch-all question handler: match the text against the knowledge; answer or fall back honestly.
 import type { Handler } from '../src/bot/handler'
+import type { MatchDecision } from '../src/bot/reply'
 import { getMatcher } from '../src/matcher/matcher'
 import { answerReply, fallbackReply } from './replies'
 
@@ -10,8 +11,9 @@ export const askHandler: Handler = (ctx) => {
   const text = ctx.msg.text.trim()
   if (ctx.msg.action || !text) return null
   const result = getMatcher(ctx.knowledge).match(text)
-  if (!result.intent) return fallbackReply(ctx.knowledge, result.candidates)
+  const decision: MatchDecision = { intent: result.intent, score: result.score }
+  if (!result.intent) return { ...fallbackReply(ctx.knowledge, result.candidates), decision }
   ctx.session.lastIntent = result.intent
   ctx.session.depth = 0
-  return answerReply(ctx.knowledge, result.intent, { depth: 0 })
+  return { ...answerReply(ctx.knowledge, result.intent, { depth: 0 }), decision }
 }

@@ -13,6 +13,15 @@ export interface Button {
   style?: 'primary' | 'default' | 'danger'
 }
 
+/** How the matcher judged a question; set by the handler that asked it (operator tools show it, platforms ignore it). */
+export interface MatchDecision {
+  /** The intent answered, or null for the fallback. */
+  intent: string | null
+  score: number
+  /** Why, in a few words, when the matcher says. */
+  reason?: string
+}
+
 export type ReplyTone = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'purple'
 
 /** The neutral reply model every handler returns; platform renderers turn it into cards or markdown. */
@@ -27,4 +36,6 @@ export interface Reply {
   buttons: Button[]
   /** The intent this reply answers, when it answers one (for feedback and sessions). */
   intent?: string
+  /** Present when the reply came from the matcher. */
+  decision?: MatchDecision
 }

@@ -1,39 +1,104 @@
-// `ask "<text>" [--json]`: answer one question as the bot would (help, then matcher; no session).
+// `ask "<text>" [--json] [--chat ID] [--user ID] [--p2p] [--admin]`: what a chat would see, through the bot's own
+// dispatch and handlers. With no text, one message per stdin line from the same user in the same chat, so the
+// session carries from line to line ("展开说说" follows the answer before it).
+import { createInterface } from 'node:readline'
+import { createHandlers } from '../../handlers'
+import { dispatch, type DispatchDeps } from '../bot/dispatch'
+import type { InboundMessage } from '../bot/message'
+import type { MatchDecision, Reply } from '../bot/reply'
+import { loadConfig } from '../config'
 import { loadKnowledge } from '../knowledge/knowledge'
-import { getMatcher } from '../matcher/matcher'
-import type { Reply } from '../bot/reply'
 import { renderFeishuCard } from '../platforms/feishu/card'
-import { answerReply, fallbackReply, helpReply } from '../../handlers/replies'
-import { isHelpRequest } from '../../handlers/help'
+import { MemoryStore } from '../store/memory'
+import { lastValue, parseArgs } from './args'
+import { replyToText } from './reply-text'
 
-/** The reply as plain text for a terminal. */
-export function replyToText(reply: Reply): string {
-  const lines = [`【${reply.title}】`]
-  for (const b of reply.blocks) {
-    if (b.kind === 'markdown') lines.push(b.text)
-    else if (b.kind === 'points') lines.push(...(b.title ? [`${b.title}：`] : []), ...b.items.map((x) => `  • ${x}`))
-    else if (b.kind === 'fields') lines.push(...b.items.map((f) => `${f.label}：${f.value}`))
-    else lines.push('—')
-  }
-  if (reply.source) lines.push(`(${reply.source})`)
-  if (reply.buttons.length) lines.push(`[${reply.buttons.map((b) => b.label).join('] [')}]`)
-  return lines.join('\n')
+const USAGE = 'usage: ask "<text>" [--json] [--chat ID] [--user ID] [--p2p] [--admin]   (no text: one message per stdin line)'
+
+export interface AskIO {
+  out: (line: string) => void
+  err: (line: string) => void
+  /** The messages when no text is given; stdin lines by default. */
+  lines?: AsyncIterable<string>
+  env?: Record<string, string | undefined>
+  now?: () => Date
 }
 
-export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json')
-  const text = args.filter((a) => a !== '--json').join(' ').trim()
-  if (!text) {
-    process.stderr.write('usage: ask "<text>" [--json]\n')
+/** What `ask --json` prints for one message (also one line of the stdin mode). */
+export interface AskResult extends MatchDecision {
+  /** The neutral reply, or null when the bot stays silent. */
+  reply: Reply | null
+  /** The same reply as a Feishu card JSON 2.0. */
+  card: unknown
+}
+
+/**
+ * The matcher's decision when the reply came from it; otherwise a rule answered (command, help, title check,
+ * follow-up), which is certain by construction.
+ */
+function decisionOf(reply: Reply | null): MatchDecision {
+  if (!reply) return { intent: null, score: 0, reason: 'no reply' }
+  if (reply.decision) return reply.decision
+  const answersIntent = reply.kind === 'answer' || reply.kind === 'help'
+  return { intent: answersIntent ? (reply.intent ?? null) : null, score: 1, reason: `by rule (${reply.kind}), not by the matcher` }
+}
+
+export function askResult(reply: Reply | null): AskResult {
+  const { intent, score, reason } = decisionOf(reply)
+  if (!reply) return { intent, score, reason, reply: null, card: null }
+  const { decision: _shownAbove, ...neutral } = reply
+  return { intent, score, ...(reason === undefined ? {} : { reason }), reply: neutral, card: renderFeishuCard(neutral) }
+}
+
+export async function runAsk(args: string[], io: AskIO): Promise<number> {
+  const parsed = parseArgs(args, { booleans: ['--json', '--p2p', '--admin'], values: ['--chat', '--user'] })
+  if (typeof parsed === 'string') {
+    io.err(`${parsed}\n${USAGE}`)
     return 2
   }
-  const knowledge = loadKnowledge()
-  const result = getMatcher(knowledge).match(text)
-  const help = isHelpRequest(text)
-  const intent = help ? 'help' : result.intent
-  const reply = help ? helpReply(knowledge) : intent ? answerReply(knowledge, intent) : fallbackReply(knowledge, result.candidates)
-  const score = help ? 1 : result.score
-  if (json) process.stdout.write(`${JSON.stringify({ intent, score, reply, card: renderFeishuCard(reply) })}\n`)
-  else process.stdout.write(`${replyToText(reply)}\n`)
+  const config = loadConfig(io.env ?? process.env)
+  const senderId = lastValue(parsed, '--user') ?? 'cli-user'
+  const chat: Omit<InboundMessage, 'messageId' | 'text'> = {
+    platform: 'feishu',
+    chatId: lastValue(parsed, '--chat') ?? 'cli-chat',
+    chatType: parsed.flags.has('--p2p') ? 'p2p' : 'group',
+    senderId,
+    // In a group the CLI speaks to the bot, so every message counts as an @mention.
+    mentionsBot: true,
+  }
+  const deps: DispatchDeps = {
+    store: new MemoryStore(),
+    knowledge: loadKnowledge(),
+    handlers: createHandlers({ wecomApiBase: config.WECOM_API_BASE }),
+    timeZone: config.TZ_NAME,
+    // --admin adds the sender to ADMIN_IDS; without it the sender is whoever ADMIN_IDS makes them.
+    adminIds: parsed.flags.has('--admin') ? [...config.ADMIN_IDS, senderId] : config.ADMIN_IDS,
+    // An operator trying phrasings should never be told to slow down.
+    rateLimitPerMinute: Number.POSITIVE_INFINITY,
+    now: io.now,
+    log: io.err,
+  }
+  const json = parsed.flags.has('--json')
+  let n = 0
+  const answer = async (text: string) => {
+    const result = askResult(await dispatch({ ...chat, messageId: `cli-${++n}`, text: text.trim() }, deps))
+    if (json) io.out(JSON.stringify(result))
+    else io.out(`${n > 1 ? '\n' : ''}${result.reply ? replyToText(result.reply) : '(no reply)'}`)
+  }
+
+  if (parsed.words.length) {
+    await answer(parsed.words.join(' '))
+    return 0
+  }
+  for await (const line of io.lines ?? createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim()) await answer(line)
+  }
   return 0
+}
+
+export function run(args: string[]): Promise<number> {
+  return runAsk(args, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  })
 }

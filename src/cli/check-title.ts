@@ -2,28 +2,17 @@
 import { createInterface } from 'node:readline'
 import { checkTitle } from '../title/check'
 import type { Severity, TitleReport } from '../title/types'
+import { parseArgs } from './args'
 
 const USAGE = 'usage: check-title "<title>" [--keyword K]… [--json] | check-title --jsonl < titles.jsonl'
 
 interface Args { title: string; keywords: string[]; json: boolean; jsonl: boolean }
 
-function parseArgs(args: string[]): Args | string {
-  const out: Args = { title: '', keywords: [], json: false, jsonl: false }
-  const words: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? ''
-    if (a === '--json') out.json = true
-    else if (a === '--jsonl') out.jsonl = true
-    else if (a === '--keyword' || a === '-k') {
-      const k = args[++i]
-      if (k === undefined) return '--keyword needs a value'
-      out.keywords.push(...k.split(/[,，、]/))
-    } else if (a.startsWith('--keyword=')) out.keywords.push(...a.slice(10).split(/[,，、]/))
-    else if (a.startsWith('--')) return `unknown option ${a}`
-    else words.push(a)
-  }
-  out.keywords = out.keywords.map((k) => k.trim()).filter(Boolean)
-  out.title = words.join(' ')
+function parseCheckTitleArgs(args: string[]): Args | string {
+  const parsed = parseArgs(args, { booleans: ['--json', '--jsonl'], values: ['--keyword'], aliases: { '-k': '--keyword' } })
+  if (typeof parsed === 'string') return parsed
+  const keywords = (parsed.values.get('--keyword') ?? []).flatMap((k) => k.split(/[,，、]/)).map((k) => k.trim()).filter(Boolean)
+  const out: Args = { title: parsed.words.join(' '), keywords, json: parsed.flags.has('--json'), jsonl: parsed.flags.has('--jsonl') }
   if (!out.jsonl && !out.title.trim()) return 'a title is required'
   return out
 }
@@ -68,7 +57,7 @@ async function runJsonl(): Promise<number> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args)
+  const parsed = parseCheckTitleArgs(args)
   if (typeof parsed === 'string') {
     process.stderr.write(`${parsed}\n${USAGE}\n`)
     return 2

@@ -11,7 +11,8 @@ const commands: Record<string, () => Promise<Command>> = {
 }
 
 const USAGE = `usage: npm run --silent cli -- <subcommand> …
-  ask "<text>" [--json]                 answer a question as the bot would
+  ask "<text>" [--json] [--chat ID] [--user ID] [--p2p] [--admin]
+                                        what the chat would see (no text: one message per stdin line)
   match --jsonl                         classify stdin lines {"text": …}
   knowledge check [--deep]              lint the knowledge files (exit 1 on errors)
   check-title "<title>" [--keyword K]… [--json] | --jsonl

@@ -1,6 +1,7 @@
 // `tip [--date YYYY-MM-DD] [--chat ID] [--json]`: the tip a chat gets on a date (same choice as the cron).
 import { loadKnowledge } from '../knowledge/knowledge'
 import { isLocalDate, localDate, tipForDate } from '../tips/schedule'
+import { lastValue, parseArgs } from './args'
 
 const USAGE = 'usage: tip [--date YYYY-MM-DD] [--chat ID] [--json]'
 
@@ -11,18 +12,14 @@ export interface TipArgs {
 }
 
 export function parseTipArgs(args: string[]): TipArgs | string {
-  const out: TipArgs = { json: false }
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined]
-    if (flag === '--json') out.json = true
-    else if (flag === '--date' || flag === '--chat') {
-      const value = inline ?? args[++i]
-      if (!value) return `${flag} needs a value`
-      if (flag === '--date') out.date = value
-      else out.chat = value
-    } else return `unknown argument: ${a}`
-  }
+  const parsed = parseArgs(args, { booleans: ['--json'], values: ['--date', '--chat'] })
+  if (typeof parsed === 'string') return parsed
+  if (parsed.words.length) return `unknown argument: ${parsed.words[0]}`
+  const out: TipArgs = { json: parsed.flags.has('--json') }
+  const date = lastValue(parsed, '--date')
+  const chat = lastValue(parsed, '--chat')
+  if (date !== undefined) out.date = date
+  if (chat !== undefined) out.chat = chat
   if (out.date !== undefined && !isLocalDate(out.date)) return `--date must be a real date as YYYY-MM-DD (got ${out.date})`
   return out
 }
