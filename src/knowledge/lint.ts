@@ -11,7 +11,7 @@ export interface LintIssue {
   message: string
 }
 
-/** Intent ids the catalog (spec/intents.md) requires. */
+/** The topics the bot is specified to cover; each is required, so an edit cannot drop one silently. */
 export const REQUIRED_INTENTS = [
   'worth-doing', 'new-account', 'follower-vs-money', 'live-commerce', 'personal-brand', 'keyword-layout',
   'local-life', 'content-style', 'brand-cooperation', 'traffic-outlook', 'decentralization', 'new-industries',
