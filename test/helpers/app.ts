@@ -10,7 +10,8 @@ import { ENCRYPT_KEY, TOKEN } from './feishu'
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 export function redisStore(): Store {
-  return new RedisStore(createRedisClient(REDIS_URL))
+  // The same prefix as the app's default REDIS_PREFIX, so the test reads what the app wrote.
+  return new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: 'xhs:' }))
 }
 
 /** The real app, wired as the Node entry wires it, against a fake Open API and the given store. */
