@@ -115,8 +115,8 @@ export class FailoverStore implements Store {
   incr(key: string, ttlSeconds?: number): Promise<number> {
     return this.run('incr', (s) => s.incr(key, ttlSeconds))
   }
-  hincr(key: string, field: string, by?: number): Promise<number> {
-    return this.run('hincr', (s) => s.hincr(key, field, by))
+  hincr(key: string, field: string, by?: number, ttlSeconds?: number): Promise<number> {
+    return this.run('hincr', (s) => s.hincr(key, field, by, ttlSeconds))
   }
   hgetall(key: string): Promise<Record<string, string>> {
     return this.run('hgetall', (s) => s.hgetall(key))

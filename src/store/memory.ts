@@ -55,8 +55,10 @@ export class MemoryStore implements Store {
     this.data.set(key, { value: String(n), expiresAt: e ? e.expiresAt : this.expiry(ttlSeconds) })
     return n
   }
-  async hincr(key: string, field: string, by = 1): Promise<number> {
+  async hincr(key: string, field: string, by = 1, ttlSeconds?: number): Promise<number> {
     const h = this.hash(key)
+    const e = this.data.get(key)!
+    if (e.expiresAt === null && ttlSeconds) e.expiresAt = this.expiry(ttlSeconds)
     const n = Number(h.get(field) ?? 0) + by
     h.set(field, String(n))
     return n

@@ -12,6 +12,12 @@ local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return n`
 
+// HINCRBY and the hash's first EXPIRE in one step, for the same reason.
+const HINCR_WITH_TTL_WHEN_NEW = `
+local n = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+if redis.call('TTL', KEYS[1]) == -1 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+return n`
+
 const HEALTH_TIMEOUT_MS = 1000
 const QUIT_TIMEOUT_MS = 1000
 
@@ -37,8 +43,9 @@ export class RedisStore implements Store {
     if (!ttlSeconds) return this.client.incr(key)
     return Number(await this.client.eval(INCR_WITH_TTL_WHEN_NEW, 1, key, ttlSeconds))
   }
-  async hincr(key: string, field: string, by = 1): Promise<number> {
-    return this.client.hincrby(key, field, by)
+  async hincr(key: string, field: string, by = 1, ttlSeconds?: number): Promise<number> {
+    if (!ttlSeconds) return this.client.hincrby(key, field, by)
+    return Number(await this.client.eval(HINCR_WITH_TTL_WHEN_NEW, 1, key, field, by, ttlSeconds))
   }
   async hgetall(key: string): Promise<Record<string, string>> {
     return this.client.hgetall(key)

@@ -12,7 +12,8 @@ export interface Store {
   del(key: string): Promise<void>
   /** Increments an integer key; when ttlSeconds is given and the key is new, it expires after that. */
   incr(key: string, ttlSeconds?: number): Promise<number>
-  hincr(key: string, field: string, by?: number): Promise<number>
+  /** Adds `by` to a hash field; when ttlSeconds is given and the hash has no expiry yet, it expires after that. */
+  hincr(key: string, field: string, by?: number, ttlSeconds?: number): Promise<number>
   hgetall(key: string): Promise<Record<string, string>>
   hset(key: string, field: string, value: string): Promise<void>
   hdel(key: string, field: string): Promise<void>

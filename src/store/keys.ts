@@ -1,0 +1,133 @@
+/**
+ * Every key the bot writes, in one place: its name, how long it lives, and why.
+ *
+ * Callers never spell a key: they use the helpers below, so each key gets the same name and lifetime
+ * wherever it is written. REDIS_PREFIX is not added here: the Redis client applies it to every command
+ * (ioredis keyPrefix), and the in-memory store needs none.
+ *
+ * Every key expires, except `sub:all`, whose size is bounded by the number of subscribed chats.
+ * A new key belongs in this file, with its TTL (or bound) and a one-line why.
+ */
+import type { Store } from './store'
+
+/** Who sent a message: the parts of an inbound message that key per-user state. */
+export interface Sender {
+  platform: string
+  chatId: string
+  senderId: string
+}
+
+/** `dedupe:<platform>:<message id>`, 8 h: Feishu redelivers an unacknowledged event for up to ~7.2 h; WeCom retries too. */
+export const DEDUPE_TTL_SECONDS = 8 * 3600
+export const dedupeKey = (platform: string, messageId: string) => `dedupe:${platform}:${messageId}`
+/** `dedupe:<platform>:card:<event id>`, 8 h: a card callback is retried like an event. */
+export const cardDedupeKey = (platform: string, eventId: string) => `dedupe:${platform}:card:${eventId}`
+
+/** `session:<platform>:<chat>:<user>`, 30 min: what "展开说说" follows up on; a stale topic is worse than none. */
+export const SESSION_TTL_SECONDS = 30 * 60
+export const sessionKey = (who: Sender) => `session:${who.platform}:${who.chatId}:${who.senderId}`
+
+/** `rate:<platform>:<chat>:<user>:<minute>`, 120 s: a one-minute window needs nothing older than the minute before. */
+export const RATE_TTL_SECONDS = 120
+export const rateKey = (who: Sender, minute: number) => `rate:${who.platform}:${who.chatId}:${who.senderId}:${minute}`
+
+/** `vote:<date>:<platform>:<intent>:<user>`, 48 h: one 👍/👎 per person, topic and local date; 48 h outlives the date in every zone. */
+export const VOTE_TTL_SECONDS = 48 * 3600
+export const voteKey = (date: string, platform: string, intent: string, senderId: string) =>
+  `vote:${date}:${platform}:${intent}:${senderId}`
+
+/** `feedback:<date>` hash, fields `<intent>:up` / `<intent>:down`, 90 days: enough for any stats window, bounded by the topics. */
+export const FEEDBACK_TTL_SECONDS = 90 * 24 * 3600
+export const feedbackKey = (date: string) => `feedback:${date}`
+export const feedbackField = (intent: string, vote: 'up' | 'down') => `${intent}:${vote}`
+
+/** `sub:all` hash, field `<platform>:<chat>`: no TTL (a subscription lasts until /退订, bot removal or a 'gone' push); one field per subscribed chat. */
+export const SUBSCRIPTIONS_KEY = 'sub:all'
+
+/** `tip:<platform>:<chat>:<date>`: 10 min while the send is in flight (a crashed run does not cost the day), 48 h once sent (outlives the date in every zone). */
+export const TIP_IN_FLIGHT_TTL_SECONDS = 10 * 60
+export const TIP_SENT_TTL_SECONDS = 48 * 3600
+export const tipClaimKey = (platform: string, chatId: string, date: string) => `tip:${platform}:${chatId}:${date}`
+
+/** `health`, 60 s: /healthz writes it so "up" means Redis takes writes, not only that it answers PING. */
+export const HEALTH_KEY = 'health'
+export const HEALTH_TTL_SECONDS = 60
+
+// ---- helpers: the only way the rest of the code touches these keys ----
+
+/** True for the first delivery of a platform message; false for a redelivery. */
+export function claimMessage(store: Store, platform: string, messageId: string): Promise<boolean> {
+  return store.claim(dedupeKey(platform, messageId), DEDUPE_TTL_SECONDS)
+}
+
+/** True for the first delivery of a card callback; false for a retry. */
+export function claimCardAction(store: Store, platform: string, eventId: string): Promise<boolean> {
+  return store.claim(cardDedupeKey(platform, eventId), DEDUPE_TTL_SECONDS)
+}
+
+export function readSession(store: Store, who: Sender): Promise<string | null> {
+  return store.get(sessionKey(who))
+}
+
+export function writeSession(store: Store, who: Sender, session: string): Promise<void> {
+  return store.set(sessionKey(who), session, SESSION_TTL_SECONDS)
+}
+
+/** Counts one message in the sender's current minute; returns the count so far. */
+export function countMessage(store: Store, who: Sender, now: Date): Promise<number> {
+  return store.incr(rateKey(who, Math.floor(now.getTime() / 60_000)), RATE_TTL_SECONDS)
+}
+
+/** True the first time this person votes on this topic on this local date. */
+export function claimVote(store: Store, date: string, who: Pick<Sender, 'platform' | 'senderId'>, intent: string): Promise<boolean> {
+  return store.claim(voteKey(date, who.platform, intent, who.senderId), VOTE_TTL_SECONDS)
+}
+
+/** Adds one 👍 or 👎 to the topic's count for the local date. */
+export async function countVote(store: Store, date: string, intent: string, vote: 'up' | 'down'): Promise<void> {
+  await store.hincr(feedbackKey(date), feedbackField(intent, vote), 1, FEEDBACK_TTL_SECONDS)
+}
+
+/** One local date's votes: `{ intent: { up, down } }`. */
+export async function readVotes(store: Store, date: string): Promise<Record<string, { up: number; down: number }>> {
+  const votes: Record<string, { up: number; down: number }> = {}
+  for (const [field, count] of Object.entries(await store.hgetall(feedbackKey(date)))) {
+    const cut = field.lastIndexOf(':')
+    const vote = field.slice(cut + 1)
+    if (cut <= 0 || (vote !== 'up' && vote !== 'down')) continue
+    const tally = (votes[field.slice(0, cut)] ??= { up: 0, down: 0 })
+    tally[vote] += Number(count) || 0
+  }
+  return votes
+}
+
+/** Claims a chat's tip for a local date while it is sent; false when another run has it or it was sent. */
+export function claimTip(store: Store, platform: string, chatId: string, date: string): Promise<boolean> {
+  return store.claim(tipClaimKey(platform, chatId, date), TIP_IN_FLIGHT_TTL_SECONDS)
+}
+
+/** Whether the chat's tip for the date is claimed or sent (dry runs look, never claim). */
+export async function tipClaimed(store: Store, platform: string, chatId: string, date: string): Promise<boolean> {
+  return (await store.get(tipClaimKey(platform, chatId, date))) !== null
+}
+
+export function markTipSent(store: Store, platform: string, chatId: string, date: string): Promise<void> {
+  return store.set(tipClaimKey(platform, chatId, date), 'sent', TIP_SENT_TTL_SECONDS)
+}
+
+/** Gives the claim back after a failed send, so a retry may send. */
+export function releaseTip(store: Store, platform: string, chatId: string, date: string): Promise<void> {
+  return store.del(tipClaimKey(platform, chatId, date))
+}
+
+export function writeSubscription(store: Store, field: string, value: string): Promise<void> {
+  return store.hset(SUBSCRIPTIONS_KEY, field, value)
+}
+
+export function removeSubscription(store: Store, field: string): Promise<void> {
+  return store.hdel(SUBSCRIPTIONS_KEY, field)
+}
+
+export function readSubscriptions(store: Store): Promise<Record<string, string>> {
+  return store.hgetall(SUBSCRIPTIONS_KEY)
+}
