@@ -31,7 +31,7 @@ function build() {
     bare.post('/webhook/feishu', async (c) => (await c.req.arrayBuffer(), c.json({})))
     return bare
   }
-  const store = mode === 'redis' ? new RedisStore(createRedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')) : new MemoryStore()
+  const store = mode === 'redis' ? new RedisStore(createRedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { keyPrefix: 'xhs-bench:' })) : new MemoryStore()
   const config = loadConfig({ FEISHU_VERIFICATION_TOKEN: BENCH_TOKEN, FEISHU_ENCRYPT_KEY: BENCH_KEY, RATE_LIMIT_PER_MINUTE: '1000' })
   return createApp({ config, knowledge: loadKnowledge(), feishuApi: api, log: () => {}, crypto: nodeCryptoBackend, openStore: () => ({ store, release: async () => {} }) })
 }

@@ -1,15 +1,20 @@
 import type { Handler } from '../src/bot/handler'
+import { claimVote, countVote } from '../src/store/keys'
+import { localDate } from '../src/tips/schedule'
 
-export function feedbackKey(intent: string): string {
-  return `feedback:${intent}`
-}
-
-/** 👍/👎 on an answer card: counted per intent (one vote per user per intent a day) and acknowledged with a toast. */
-export const feedbackHandler: Handler = async ({ msg, store }) => {
+/**
+ * 👍/👎 on an answer card: one vote per person per topic per local date, counted per day, acknowledged with a toast.
+ * A topic the knowledge does not have (a forged or stale card value) is declined before anything is written.
+ */
+export const feedbackHandler: Handler = async ({ msg, store, knowledge, now, timeZone }) => {
   if (msg.action?.type !== 'feedback') return null
   const { intent, vote } = msg.action
-  const first = await store.claim(`vote:${msg.platform}:${intent}:${msg.senderId}`, 24 * 3600)
-  if (first) await store.hincr(feedbackKey(intent), vote)
+  if (!knowledge.byId.has(intent)) {
+    return { kind: 'toast', title: '这个按钮已失效，请直接@我提问', tone: 'orange', blocks: [], buttons: [] }
+  }
+  const date = localDate(now, timeZone)
+  const first = await claimVote(store, date, msg, intent)
+  if (first) await countVote(store, date, intent, vote)
   return {
     kind: 'toast',
     title: first ? (vote === 'up' ? '收到 👍 谢谢反馈！' : '收到 👎 我们会改进这条回答') : '这条你已经反馈过啦，谢谢！',

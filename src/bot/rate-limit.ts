@@ -1,3 +1,4 @@
+import { countMessage } from '../store/keys'
 import type { Store } from '../store/store'
 import type { InboundMessage } from './message'
 
@@ -8,8 +9,7 @@ export type RateVerdict = 'ok' | 'warn' | 'silent'
  * notice ('warn'); further ones in the same minute are dropped ('silent') so one person cannot flood a group.
  */
 export async function checkRate(store: Store, msg: InboundMessage, perMinute: number, now: Date): Promise<RateVerdict> {
-  const minute = Math.floor(now.getTime() / 60_000)
-  const n = await store.incr(`rate:${msg.platform}:${msg.chatId}:${msg.senderId}:${minute}`, 120)
+  const n = await countMessage(store, msg, now)
   if (n <= perMinute) return 'ok'
   return n === perMinute + 1 ? 'warn' : 'silent'
 }

@@ -1,15 +1,10 @@
+import { readSession, writeSession } from '../store/keys'
 import type { Store } from '../store/store'
 import type { Session } from './handler'
 import type { InboundMessage } from './message'
 
-export const SESSION_TTL_SECONDS = 30 * 60
-
-export function sessionKey(msg: InboundMessage): string {
-  return `session:${msg.platform}:${msg.chatId}:${msg.senderId}`
-}
-
 export async function loadSession(store: Store, msg: InboundMessage): Promise<Session> {
-  const raw = await store.get(sessionKey(msg))
+  const raw = await readSession(store, msg)
   if (raw) {
     try {
       const parsed = JSON.parse(raw) as Partial<Session>
@@ -22,5 +17,5 @@ export async function loadSession(store: Store, msg: InboundMessage): Promise<Se
 }
 
 export async function saveSession(store: Store, msg: InboundMessage, session: Session): Promise<void> {
-  await store.set(sessionKey(msg), JSON.stringify(session), SESSION_TTL_SECONDS)
+  await writeSession(store, msg, JSON.stringify(session))
 }

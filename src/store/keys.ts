@@ -17,7 +17,7 @@ export interface Sender {
   senderId: string
 }
 
-/** `dedupe:<platform>:<message id>`, 8 h: Feishu redelivers an unacknowledged event for up to ~7.2 h; WeCom retries too. */
+/** `dedupe:<platform>:<message id>`, 8 h: Feishu retries an unacknowledged event for ~7.1 h (15 s, 5 min, 1 h, 6 h); WeCom retries too. */
 export const DEDUPE_TTL_SECONDS = 8 * 3600
 export const dedupeKey = (platform: string, messageId: string) => `dedupe:${platform}:${messageId}`
 /** `dedupe:<platform>:card:<event id>`, 8 h: a card callback is retried like an event. */

@@ -6,6 +6,7 @@ import { listSubscriptions, maskWebhookUrl, unsubscribe } from './subscriptions'
 import type { Subscription } from './subscriptions'
 import { tipReply } from './card'
 import { localDate, tipForDate } from './schedule'
+import { claimTip, markTipSent, releaseTip, tipClaimed } from '../store/keys'
 import type { Store } from '../store/store'
 
 export interface PushPace {
@@ -52,15 +53,6 @@ export interface PushTipsResult {
   failed: { chatId: string; error: string }[]
   /** Every chat the run meant to send to (in a dry run: would send to), with its tip. */
   planned: PlannedTip[]
-}
-
-/** Marks a chat as being sent to; short, so a run that crashes mid-send does not cost the chat its tip for the day. */
-const IN_FLIGHT_TTL_SECONDS = 10 * 60
-/** Marks a chat as done for the local date; 48 h outlives the date in every time zone. */
-const SENT_TTL_SECONDS = 48 * 60 * 60
-
-export function tipClaimKey(platform: Platform, chatId: string, date: string): string {
-  return `tip:${platform}:${chatId}:${date}`
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -113,7 +105,6 @@ export async function pushTips(opts: PushTipsOptions): Promise<PushTipsResult> {
 
   const pushOne = async (sub: Subscription): Promise<void> => {
     const tip = tipForDate(knowledge.tips, date, sub.chatId)
-    const key = tipClaimKey(sub.platform, sub.chatId, date)
     if (sub.platform === 'wecom' && !sub.webhookUrl) {
       log(`tips ${date}: skip wecom ${sub.chatId}: no group robot webhook stored`)
       result.skipped.push(sub.chatId)
@@ -121,7 +112,7 @@ export async function pushTips(opts: PushTipsOptions): Promise<PushTipsResult> {
     }
     const to = sub.webhookUrl ? maskWebhookUrl(sub.webhookUrl) : `${sub.platform} chat`
     if (dryRun) {
-      if (await store.get(key)) {
+      if (await tipClaimed(store, sub.platform, sub.chatId, date)) {
         result.skipped.push(sub.chatId)
         log(`tips ${date}: ${sub.platform} ${sub.chatId} already has today's tip`)
         return
@@ -130,7 +121,7 @@ export async function pushTips(opts: PushTipsOptions): Promise<PushTipsResult> {
       log(`tips ${date}: would send ${tip.id} to ${sub.platform} ${sub.chatId} (${to})`)
       return
     }
-    if (!(await store.claim(key, IN_FLIGHT_TTL_SECONDS))) {
+    if (!(await claimTip(store, sub.platform, sub.chatId, date))) {
       result.skipped.push(sub.chatId)
       return
     }
@@ -154,13 +145,13 @@ export async function pushTips(opts: PushTipsOptions): Promise<PushTipsResult> {
           return
         }
         log(`tips ${date}: ${sub.platform} ${sub.chatId} failed: ${describe(err)}`)
-        await store.del(key)
+        await releaseTip(store, sub.platform, sub.chatId, date)
         result.failed.push({ chatId: sub.chatId, error: describe(err) })
         return
       }
       result.sent.push(sub.chatId)
       try {
-        await store.set(key, 'sent', SENT_TTL_SECONDS)
+        await markTipSent(store, sub.platform, sub.chatId, date)
       } catch (err) {
         log(`tips ${date}: ${sub.platform} ${sub.chatId} sent, but marking it failed: ${describe(err)}`)
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Platform } from '../bot/message'
+import { readSubscriptions, removeSubscription, writeSubscription } from '../store/keys'
 import type { Store } from '../store/store'
 
 /** A group that receives the daily tip. */
@@ -18,12 +19,6 @@ const SubscriptionSchema = z.object({
   webhookUrl: z.string().optional(),
   since: z.string(),
 })
-
-/**
- * One hash holds every subscription (field `<platform>:<chatId>`, value JSON): a field write is atomic and listing is
- * a single HGETALL — the Store has no SCAN, and a hash needs no separate index to keep in step.
- */
-export const SUBSCRIPTIONS_KEY = 'sub:all'
 
 const DEFAULT_WECOM_HOST = 'qyapi.weixin.qq.com'
 
@@ -60,6 +55,10 @@ export function maskWebhookUrl(url: string): string {
   return url.replace(/([?&]key=)([^&]{0,4})[^&]*/, (_m, p: string, head: string) => `${p}${head}…`)
 }
 
+/**
+ * One hash holds every subscription (`sub:all` in src/store/keys.ts; field `<platform>:<chatId>`, value JSON): a field
+ * write is atomic and listing is a single HGETALL — the Store has no SCAN, and a hash needs no separate index to keep in step.
+ */
 function field(platform: Platform, chatId: string): string {
   return `${platform}:${chatId}`
 }
@@ -78,19 +77,19 @@ export async function subscribe(store: Store, sub: Subscription, opts: Subscript
     since: sub.since,
     ...(sub.webhookUrl ? { webhookUrl: sub.webhookUrl.trim() } : {}),
   }
-  await store.hset(SUBSCRIPTIONS_KEY, field(sub.platform, sub.chatId), JSON.stringify(clean))
+  await writeSubscription(store, field(sub.platform, sub.chatId), JSON.stringify(clean))
   return clean
 }
 
 export async function unsubscribe(store: Store, platform: Platform, chatId: string): Promise<boolean> {
   const was = await isSubscribed(store, platform, chatId)
-  await store.hdel(SUBSCRIPTIONS_KEY, field(platform, chatId))
+  await removeSubscription(store, field(platform, chatId))
   return was
 }
 
 /** Every subscription, ordered by platform then chat id; entries that no longer parse are skipped. */
 export async function listSubscriptions(store: Store): Promise<Subscription[]> {
-  const all = await store.hgetall(SUBSCRIPTIONS_KEY)
+  const all = await readSubscriptions(store)
   const subs: Subscription[] = []
   for (const value of Object.values(all)) {
     try {

@@ -4,7 +4,7 @@ import type { Handler } from '../../src/bot/handler'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import type { InboundMessage } from '../../src/bot/message'
 import type { Reply } from '../../src/bot/reply'
-import { sessionKey } from '../../src/bot/session'
+import { sessionKey } from '../../src/store/keys'
 import { MemoryStore } from '../../src/store/memory'
 
 const reply = (title: string): Reply => ({ kind: 'notice', title, tone: 'grey', blocks: [], buttons: [] })

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runPushTips } from '../../src/cli/push-tips'
+import { SUBSCRIPTIONS_KEY } from '../../src/store/keys'
 import type { Subscription } from '../../src/tips/subscriptions'
 import { subscribe } from '../../src/tips/subscriptions'
 import { deleteKeys, keysUnder, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
@@ -24,7 +25,7 @@ describe('cli push-tips', () => {
     expect(out).toHaveLength(2)
     expect(out[0]).toMatch(/^would send\tfeishu\toc_cli\t[a-z0-9-]+\tfeishu chat$/)
     expect(out[1]).toMatch(/^would send\twecom\twr_cli\t[a-z0-9-]+\thttps:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=secr…$/)
-    expect(await keysUnder(prefix)).toEqual(['sub:all'])
+    expect(await keysUnder(prefix)).toEqual([SUBSCRIPTIONS_KEY])
   })
 
   it('sends through the injected sender and reports it', async () => {

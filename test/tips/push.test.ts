@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Tip } from '../../src/knowledge/knowledge'
-import { pushTips, tipClaimKey } from '../../src/tips/push'
+import { pushTips } from '../../src/tips/push'
+import { SUBSCRIPTIONS_KEY, tipClaimKey } from '../../src/store/keys'
 import type { PushTipsOptions } from '../../src/tips/push'
 import type { Reply } from '../../src/bot/reply'
 import { SendError } from '../../src/bot/send-error'
@@ -180,7 +181,7 @@ describe('pushTips against real Redis', () => {
       ['oc_a', 'feishu chat'],
       ['wc_b', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k-wc…'],
     ])
-    expect(await keysUnder(prefix)).toEqual(['sub:all'])
+    expect(await keysUnder(prefix)).toEqual([SUBSCRIPTIONS_KEY])
     expect(lines.at(-1)).toBe('tips 2026-11-24: sent 0, skipped 0, failed 0 (dry run: would send 2)')
   })
 

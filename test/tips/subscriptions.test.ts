@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { SUBSCRIPTIONS_KEY } from '../../src/store/keys'
 import {
-  SUBSCRIPTIONS_KEY, isSubscribed, listSubscriptions, maskWebhookUrl, subscribe, unsubscribe, wecomWebhookProblem,
+  isSubscribed, listSubscriptions, maskWebhookUrl, subscribe, unsubscribe, wecomWebhookProblem,
 } from '../../src/tips/subscriptions'
 import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
 

@@ -1,7 +1,9 @@
 // The Worker itself, bundled by wrangler and run in workerd, with a real Redis behind it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unstable_startWorker } from 'wrangler'
-import { REDIS_URL, redisStore } from '../helpers/app'
+import { REDIS_URL } from '../helpers/app'
+import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { dedupeKey } from '../../src/store/keys'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { subscribe, unsubscribe } from '../../src/tips/subscriptions'
@@ -10,13 +12,15 @@ import type { Store } from '../../src/store/store'
 let worker: Awaited<ReturnType<typeof unstable_startWorker>>
 let api: FakeOpenApi
 let store: Store
+// The Worker writes under REDIS_PREFIX; the test reads through the same prefix and deletes it afterwards.
+const prefix = randomPrefix('worker')
 
 const text = (value: string) => ({ type: 'plain_text' as const, value })
 
 beforeAll(async () => {
   api = new FakeOpenApi(BOT)
   await api.start()
-  store = redisStore()
+  store = prefixedRedisStore(prefix)
   worker = await unstable_startWorker({
     config: 'wrangler.toml',
     build: { nodejsCompatMode: 'v2' },
@@ -28,6 +32,7 @@ beforeAll(async () => {
       FEISHU_ENCRYPT_KEY: text(ENCRYPT_KEY),
       FEISHU_API_BASE: text(api.url),
       REDIS_URL: text(REDIS_URL),
+      REDIS_PREFIX: text(prefix),
     },
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false },
   })
@@ -38,6 +43,7 @@ afterAll(async () => {
   await worker?.dispose()
   await api?.stop()
   await store?.close()
+  await deleteKeys(prefix)
 })
 
 async function until(check: () => boolean, ms = 10_000) {
@@ -66,7 +72,7 @@ describe('the Worker in workerd', () => {
     await until(() => api.sent('reply').some((c) => c.path.includes(messageId)))
     await new Promise((r) => setTimeout(r, 300))
     expect(api.sent('reply').filter((c) => c.path.includes(messageId))).toHaveLength(1)
-    expect(await store.get(`dedupe:feishu:${messageId}`)).not.toBeNull()
+    expect(await store.get(dedupeKey('feishu', messageId))).not.toBeNull()
   })
 
   it('acknowledges a card button within the callback and posts the answer', async () => {

@@ -1,6 +1,7 @@
 import type { CryptoBackend } from '../crypto-backend'
 import type { InboundMessage } from '../../bot/message'
 import type { Reply } from '../../bot/reply'
+import { claimCardAction, claimMessage } from '../../store/keys'
 import type { Store } from '../../store/store'
 import { adaptCardAction, adaptMessage, cardMessageId } from './adapt'
 import { renderFeishuCard } from './card'
@@ -24,9 +25,6 @@ export interface FeishuWebhookDeps {
   /** How long a card callback may think before it answers with a toast and finishes in the background. */
   callbackBudgetMs?: number
 }
-
-/** Feishu retries for about 7.1 h (15 s, 5 min, 1 h, 6 h); keep claims longer than that. */
-export const DEDUPE_TTL_SECONDS = 8 * 3600
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
@@ -117,7 +115,7 @@ async function onMessage(event: unknown, eventId: string, deps: FeishuWebhookDep
   const ev = parsed.data
   if (ev.sender.sender_type && ev.sender.sender_type !== 'user') return json({})
   // Dedupe on message_id, not event_id: Feishu may redeliver one message under a new event id (§3).
-  const first = await deps.store.claim(`dedupe:feishu:${ev.message.message_id}`, DEDUPE_TTL_SECONDS)
+  const first = await claimMessage(deps.store, 'feishu', ev.message.message_id)
   if (!first) return json({})
   const api = deps.api
   deps.waitUntil(
@@ -137,7 +135,7 @@ async function onCardAction(event: unknown, eventId: string, deps: FeishuWebhook
   if (!parsed.success) return fail(400, schemaReason(parsed.error))
   const msg = adaptCardAction(parsed.data, eventId)
   if (!msg) return json({ toast: { type: 'warning', content: '这个按钮已失效，请直接@我提问' } })
-  if (!(await deps.store.claim(`dedupe:feishu:card:${eventId}`, DEDUPE_TTL_SECONDS))) return json({})
+  if (!(await claimCardAction(deps.store, 'feishu', eventId))) return json({})
   const api = deps.api
   const target = cardMessageId(parsed.data)
 

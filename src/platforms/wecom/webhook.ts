@@ -1,5 +1,6 @@
 import type { InboundMessage } from '../../bot/message'
 import type { Reply } from '../../bot/reply'
+import { claimMessage } from '../../store/keys'
 import type { Store } from '../../store/store'
 import { adaptCallback } from './adapt'
 import { renderMarkdown, renderTemplateCard, STREAM_MAX_BYTES } from './card'
@@ -29,7 +30,6 @@ export interface WecomDeps {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
-const DEDUPE_TTL_SECONDS = 8 * 3600
 const DEFAULT_DEADLINE_MS = 2500
 
 const jsonResponse = (status: number, body: unknown) =>
@@ -128,7 +128,7 @@ async function receive(req: Request, url: URL, creds: Creds, deps: WecomDeps, lo
   const msg = adaptCallback(cb)
   if (!msg) return empty()
   // WeCom may deliver the same msgid more than once (network retries); only the first delivery is answered.
-  if (!(await deps.store.claim(`dedupe:wecom:${cb.msgid}`, DEDUPE_TTL_SECONDS))) return empty()
+  if (!(await claimMessage(deps.store, 'wecom', cb.msgid))) return empty()
 
   const ctx: ReplyContext = { cb, msg, nonce: q.nonce!, creds, deps, log }
   return msg.action ? answerButton(ctx) : answerMessage(ctx)

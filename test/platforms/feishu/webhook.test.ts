@@ -3,6 +3,8 @@ import { loadKnowledge } from '../../../src/knowledge/knowledge'
 import { isSubscribed } from '../../../src/tips/subscriptions'
 import { nodeCryptoBackend } from '../../../src/node/crypto'
 import { createStore } from '../../../src/store'
+import { readVotes } from '../../../src/store/keys'
+import { localDate } from '../../../src/tips/schedule'
 import type { Store } from '../../../src/store/store'
 import { redisStore, testApp } from '../../helpers/app'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
@@ -253,13 +255,14 @@ describe('POST /webhook/feishu: buttons', () => {
   it('counts 👍/👎 per intent in the store and answers with a toast, once per user', async () => {
     const { app } = testApp({ store, apiBase: api.url })
     const user = uid('ou')
-    const key = 'feedback:decentralization'
-    const before = Number((await store.hgetall(key)).up ?? 0)
+    const today = localDate(new Date(), 'Asia/Shanghai')
+    const ups = async () => (await readVotes(store, today)).decentralization?.up ?? 0
+    const before = await ups()
     const r1 = await post(app, await feishuRequest(cardAction({ type: 'feedback', intent: 'decentralization', vote: 'up' }, uid('oc'), user)))
     expect((await r1.json()).toast.content).toContain('👍')
     const r2 = await post(app, await feishuRequest(cardAction({ type: 'feedback', intent: 'decentralization', vote: 'up' }, uid('oc'), user)))
     expect((await r2.json()).toast.content).toContain('已经反馈')
-    expect(Number((await store.hgetall(key)).up)).toBe(before + 1)
+    expect(await ups()).toBe(before + 1)
   })
 
   it('declines a button value that is not one of ours', async () => {
