@@ -106,17 +106,17 @@ export class FailoverStore implements Store {
   get(key: string): Promise<string | null> {
     return this.run('get', (s) => s.get(key))
   }
-  set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+  set(key: string, value: string, ttlSeconds: number): Promise<void> {
     return this.run('set', (s) => s.set(key, value, ttlSeconds))
   }
   del(key: string): Promise<void> {
     return this.run('del', (s) => s.del(key))
   }
-  incr(key: string, ttlSeconds?: number): Promise<number> {
+  incr(key: string, ttlSeconds: number): Promise<number> {
     return this.run('incr', (s) => s.incr(key, ttlSeconds))
   }
-  hincr(key: string, field: string, by?: number, ttlSeconds?: number): Promise<number> {
-    return this.run('hincr', (s) => s.hincr(key, field, by, ttlSeconds))
+  hincr(key: string, field: string, ttlSeconds: number): Promise<number> {
+    return this.run('hincr', (s) => s.hincr(key, field, ttlSeconds))
   }
   hgetall(key: string): Promise<Record<string, string>> {
     return this.run('hgetall', (s) => s.hgetall(key))
@@ -126,15 +126,6 @@ export class FailoverStore implements Store {
   }
   hdel(key: string, field: string): Promise<void> {
     return this.run('hdel', (s) => s.hdel(key, field))
-  }
-  sadd(key: string, member: string): Promise<void> {
-    return this.run('sadd', (s) => s.sadd(key, member))
-  }
-  srem(key: string, member: string): Promise<void> {
-    return this.run('srem', (s) => s.srem(key, member))
-  }
-  smembers(key: string): Promise<string[]> {
-    return this.run('smembers', (s) => s.smembers(key))
   }
 
   /** 'down' while serving from memory; a due probe runs first so /healthz shows recovery promptly. */

@@ -85,7 +85,7 @@ export function claimVote(store: Store, date: string, who: Pick<Sender, 'platfor
 
 /** Adds one 👍 or 👎 to the topic's count for the local date. */
 export async function countVote(store: Store, date: string, intent: string, vote: 'up' | 'down'): Promise<void> {
-  await store.hincr(feedbackKey(date), feedbackField(intent, vote), 1, FEEDBACK_TTL_SECONDS)
+  await store.hincr(feedbackKey(date), feedbackField(intent, vote), FEEDBACK_TTL_SECONDS)
 }
 
 /** One local date's votes: `{ intent: { up, down } }`. */

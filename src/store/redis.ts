@@ -14,8 +14,8 @@ return n`
 
 // HINCRBY and the hash's first EXPIRE in one step, for the same reason.
 const HINCR_WITH_TTL_WHEN_NEW = `
-local n = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
-if redis.call('TTL', KEYS[1]) == -1 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+local n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+if redis.call('TTL', KEYS[1]) == -1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
 return n`
 
 const HEALTH_TIMEOUT_MS = 1000
@@ -32,20 +32,17 @@ export class RedisStore implements Store {
   async get(key: string): Promise<string | null> {
     return this.client.get(key)
   }
-  async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
-    if (ttlSeconds) await this.client.set(key, value, 'EX', ttlSeconds)
-    else await this.client.set(key, value)
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.client.set(key, value, 'EX', ttlSeconds)
   }
   async del(key: string): Promise<void> {
     await this.client.del(key)
   }
-  async incr(key: string, ttlSeconds?: number): Promise<number> {
-    if (!ttlSeconds) return this.client.incr(key)
+  async incr(key: string, ttlSeconds: number): Promise<number> {
     return Number(await this.client.eval(INCR_WITH_TTL_WHEN_NEW, 1, key, ttlSeconds))
   }
-  async hincr(key: string, field: string, by = 1, ttlSeconds?: number): Promise<number> {
-    if (!ttlSeconds) return this.client.hincrby(key, field, by)
-    return Number(await this.client.eval(HINCR_WITH_TTL_WHEN_NEW, 1, key, field, by, ttlSeconds))
+  async hincr(key: string, field: string, ttlSeconds: number): Promise<number> {
+    return Number(await this.client.eval(HINCR_WITH_TTL_WHEN_NEW, 1, key, field, ttlSeconds))
   }
   async hgetall(key: string): Promise<Record<string, string>> {
     return this.client.hgetall(key)
@@ -55,15 +52,6 @@ export class RedisStore implements Store {
   }
   async hdel(key: string, field: string): Promise<void> {
     await this.client.hdel(key, field)
-  }
-  async sadd(key: string, member: string): Promise<void> {
-    await this.client.sadd(key, member)
-  }
-  async srem(key: string, member: string): Promise<void> {
-    await this.client.srem(key, member)
-  }
-  async smembers(key: string): Promise<string[]> {
-    return this.client.smembers(key)
   }
   async health(): Promise<'up' | 'down'> {
     if (this.client.status === 'end') return 'down'

@@ -55,8 +55,8 @@ describe('FailoverStore with a working Redis', () => {
   })
 
   it('passes a command error from Redis through instead of treating it as an outage', async () => {
-    await store.set(k, 'a string')
-    await expect(store.hincr(k, 'f')).rejects.toThrow(/WRONGTYPE/)
+    await store.set(k, 'a string', 60)
+    await expect(store.hincr(k, 'f', 60)).rejects.toThrow(/WRONGTYPE/)
     expect(store.degraded).toBe(false)
     expect(await store.health()).toBe('up')
     expect(logs).toEqual([])
@@ -101,7 +101,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore through a real Redis outage', ()
   })
 
   it('writes to Redis while it is up', async () => {
-    await store.set('before', 'in redis')
+    await store.set('before', 'in redis', 60)
     expect(await store.claim('msg-1', 60)).toBe(true)
     expect(await direct.get('before')).toBe('in redis')
     expect(await store.health()).toBe('up')
@@ -109,7 +109,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore through a real Redis outage', ()
 
   it('keeps answering from memory within 2 s per call once Redis is killed', async () => {
     await stopRedisServer(server)
-    await timed('first set after kill', () => store.set('during', 'in memory'))
+    await timed('first set after kill', () => store.set('during', 'in memory', 60))
     expect(await timed('get', () => store.get('during'))).toBe('in memory')
     expect(await timed('incr', () => store.incr('count', 60))).toBe(1)
     expect(await timed('incr again', () => store.incr('count', 60))).toBe(2)
@@ -117,8 +117,6 @@ describe.skipIf(!hasRedisServer)('FailoverStore through a real Redis outage', ()
     expect(await timed('claim again', () => store.claim('msg-2', 60))).toBe(false)
     await store.hset('h', 'f', 'v')
     expect(await store.hgetall('h')).toEqual({ f: 'v' })
-    await store.sadd('s', 'm')
-    expect(await store.smembers('s')).toEqual(['m'])
     expect(await timed('health while down', () => store.health())).toBe('down')
     for (const [label, ms] of Object.entries(timings)) expect(ms, label).toBeLessThan(2000)
     expect(store.kind).toBe('redis')
@@ -143,7 +141,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore through a real Redis outage', ()
     expect(health).toBe('up')
     expect(logs.filter((l) => l.includes('Redis is back'))).toHaveLength(1)
 
-    await store.set('after', 'in redis again')
+    await store.set('after', 'in redis again', 60)
     expect(await direct.get('after')).toBe('in redis again')
     // The restarted server is empty: what was written during the outage stayed in memory.
     expect(await direct.get('during')).toBeNull()
@@ -167,7 +165,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis stops answering witho
     const port = await freePort()
     server = await startRedisServer(port)
     store = createStore(`redis://127.0.0.1:${port}`, { failover: { timeoutMs: 1500, probeEveryMs: 200, log: (m) => logs.push(m) } }).store
-    await store.set('warm', 'up')
+    await store.set('warm', 'up', 60)
   })
   afterAll(async () => {
     if (server) server.kill('SIGCONT')
@@ -178,7 +176,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis stops answering witho
   it('gives up on the frozen server after the call timeout and answers from memory', async () => {
     server.kill('SIGSTOP')
     const started = performance.now()
-    await store.set('frozen', 'in memory')
+    await store.set('frozen', 'in memory', 60)
     const firstCallMs = performance.now() - started
     expect(firstCallMs).toBeGreaterThanOrEqual(1400)
     expect(firstCallMs).toBeLessThan(2000)
