@@ -30,7 +30,7 @@ function build(env: Env): Built | ConfigError {
     const knowledge = loadKnowledge()
     const feishuApi = feishuApiFromConfig(config, { log })
     const openStore = () => {
-      const { store } = createStore(config.REDIS_URL, { perRequest: true, fallback, failover: { state: outage, log }, keyPrefix: config.REDIS_PREFIX })
+      const { store } = createStore(config, { perRequest: true, fallback, failover: { state: outage, log } })
       return { store, release: () => (store === fallback ? Promise.resolve() : store.close()) }
     }
     value = { config, feishuApi, app: createApp({ config, knowledge, feishuApi, log, openStore }) }
@@ -53,7 +53,7 @@ export default {
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
     const b = build(env)
     if (b instanceof ConfigError) return
-    const { store } = createStore(b.config.REDIS_URL, { perRequest: true, fallback, failover: { state: outage, log }, keyPrefix: b.config.REDIS_PREFIX })
+    const { store } = createStore(b.config, { perRequest: true, fallback, failover: { state: outage, log } })
     const run = runTipPush({ config: b.config, store, knowledge: loadKnowledge(), feishuApi: b.feishuApi, log })
       .then(() => undefined)
       .finally(() => (store === fallback ? undefined : store.close()))

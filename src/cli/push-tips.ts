@@ -41,12 +41,13 @@ export async function runPushTips(args: string[], deps: PushTipsCliDeps = {}): P
     return 2
   }
   const dryRun = args.includes('--dry-run')
-  const env = deps.env ?? process.env
   if (!dryRun && !deps.send) {
     err('push-tips: no platform sender is wired yet; use --dry-run to see what would be sent')
     return 1
   }
-  const created = deps.store ? null : createStore(env.REDIS_URL?.trim() || undefined, { keyPrefix: env.REDIS_PREFIX?.trim() || 'xhs:' })
+  // The same settings as the bot (REDIS_URL, REDIS_PREFIX, TZ_NAME), so the CLI sees the bot's keys.
+  const config = loadConfig(deps.env ?? process.env)
+  const created = deps.store ? null : createStore(config)
   if (created?.notice) err(created.notice)
   const store = deps.store ?? created!.store
   try {
@@ -54,7 +55,7 @@ export async function runPushTips(args: string[], deps: PushTipsCliDeps = {}): P
       store,
       knowledge: loadKnowledge(),
       now: deps.now ?? new Date(),
-      timeZone: env.TZ_NAME?.trim() || 'Asia/Shanghai',
+      timeZone: config.TZ_NAME,
       send: deps.send ?? (async () => { throw new Error('dry run must not send') }),
       dryRun,
       log: err,

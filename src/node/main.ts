@@ -25,7 +25,7 @@ function readConfig(): Config {
 
 const config = readConfig()
 const knowledge = loadKnowledge()
-const { store, notice } = createStore(config.REDIS_URL, { failover: { log }, keyPrefix: config.REDIS_PREFIX })
+const { store, notice } = createStore(config, { failover: { log } })
 if (notice) log(notice)
 
 const feishuApi = feishuApiFromConfig(config, { log })

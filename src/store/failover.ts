@@ -7,8 +7,11 @@ export interface OutageState {
   nextProbeAt: number
 }
 
+/** A webhook acknowledges only after its de-dup claim, so this is the most a dead or stuck Redis adds to an ack. */
+export const DEFAULT_TIMEOUT_MS = 400
+
 export interface FailoverOptions {
-  /** Upper bound for any one call to the primary. */
+  /** Upper bound for any one call to the primary (DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number
   /** While down, the primary is probed (PING) at most this often. */
   probeEveryMs?: number
@@ -21,13 +24,18 @@ export function createOutageState(): OutageState {
   return { down: false, nextProbeAt: 0 }
 }
 
-// A command Redis understood and refused (WRONGTYPE, NOSCRIPT…) says nothing about availability.
-function isReplyError(err: unknown): boolean {
-  return err instanceof Error && err.name === 'ReplyError'
+// Replies about the command or the data, not the server: memory would answer no better, so they reach the caller.
+// Every other error is an outage: unreachable, timed out, or refusing work (OOM at maxmemory, READONLY replica,
+// LOADING, NOAUTH/WRONGPASS, MISCONF, BUSY, max clients…).
+const COMMAND_ERROR = /^(WRONGTYPE|ERR (hash )?value is not an integer|ERR increment or decrement would overflow)/
+
+export function isCommandError(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ReplyError' && COMMAND_ERROR.test(err.message)
 }
 
 /**
- * Redis first, memory when Redis is unreachable, back to Redis when it answers a probe again.
+ * Redis first, memory when Redis is unreachable, slow or refusing commands, back to Redis when a probe (a real
+ * write, see RedisStore.health) succeeds again.
  * Writes made while degraded stay in memory and are not copied back: a short outage costs some
  * session and counter state, never an answer.
  */
@@ -41,7 +49,7 @@ export class FailoverStore implements Store {
   private probing: Promise<boolean> | null = null
 
   constructor(private readonly primary: Store, private readonly fallback: Store, opts: FailoverOptions = {}) {
-    this.timeoutMs = opts.timeoutMs ?? 1500
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.probeEveryMs = opts.probeEveryMs ?? 5000
     this.log = opts.log ?? ((m: string) => console.warn(m))
     this.now = opts.now ?? Date.now
@@ -56,7 +64,7 @@ export class FailoverStore implements Store {
     if (this.state.down) return
     this.state.down = true
     this.state.nextProbeAt = this.now() + this.probeEveryMs
-    this.log(`[store] Redis unavailable (${reason}); serving from memory, not shared between instances, until it returns`)
+    this.log(`[store] Redis unavailable (${reason}); serving from memory, not shared between instances, until it takes writes again`)
   }
 
   private markUp(): void {
@@ -91,7 +99,7 @@ export class FailoverStore implements Store {
     try {
       return await withTimeout(op(this.primary), this.timeoutMs, `Redis ${what}`)
     } catch (err) {
-      if (isReplyError(err)) throw err
+      if (isCommandError(err)) throw err
       this.markDown(`${what}: ${err instanceof Error ? err.message : String(err)}`)
       return op(this.fallback)
     }
@@ -128,11 +136,11 @@ export class FailoverStore implements Store {
     return this.run('hdel', (s) => s.hdel(key, field))
   }
 
-  /** 'down' while serving from memory; a due probe runs first so /healthz shows recovery promptly. */
+  /** 'up' only when Redis takes a write now; 'down' while serving from memory (a due probe runs first, so recovery shows promptly). */
   async health(): Promise<'up' | 'down'> {
     if (this.state.down) return (await this.probe()) ? 'up' : 'down'
-    const h = await withTimeout(this.primary.health(), this.timeoutMs, 'Redis PING').catch(() => 'down' as const)
-    if (h !== 'up') this.markDown('PING failed')
+    const h = await withTimeout(this.primary.health(), this.timeoutMs, 'Redis health write').catch(() => 'down' as const)
+    if (h !== 'up') this.markDown('health write failed')
     return h === 'up' ? 'up' : 'down'
   }
 

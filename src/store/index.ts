@@ -7,7 +7,7 @@ import type { FailoverOptions } from './failover'
 export type { Store } from './store'
 export { MemoryStore } from './memory'
 export { RedisStore, createRedisClient } from './redis'
-export { FailoverStore, createOutageState } from './failover'
+export { FailoverStore, createOutageState, DEFAULT_TIMEOUT_MS } from './failover'
 export type { FailoverOptions, OutageState } from './failover'
 
 export const IN_MEMORY_NOTICE =
@@ -19,8 +19,13 @@ export interface CreateStoreOptions {
   /** Memory used while Redis is down; pass a long-lived one on Workers so claims survive across requests. */
   fallback?: Store
   failover?: FailoverOptions
-  /** REDIS_PREFIX: every key the bot writes lives under it. */
-  keyPrefix?: string
+}
+
+/** The two settings that choose the store, as the config names them; pass the whole Config. */
+export interface StoreSettings {
+  REDIS_URL?: string
+  /** Every key the bot writes lives under it (ioredis keyPrefix); required so no path can forget it. */
+  REDIS_PREFIX: string
 }
 
 export interface CreatedStore {
@@ -29,10 +34,10 @@ export interface CreatedStore {
   notice: string | null
 }
 
-/** Redis (with memory failover) when a URL is given, otherwise memory. Throws naming REDIS_URL when it is malformed. */
-export function createStore(redisUrl?: string, opts: CreateStoreOptions = {}): CreatedStore {
-  if (!redisUrl) return { store: opts.fallback ?? new MemoryStore(), notice: IN_MEMORY_NOTICE }
-  const client = createRedisClient(redisUrl, { perRequest: opts.perRequest, log: opts.failover?.log, keyPrefix: opts.keyPrefix })
+/** Redis (with memory failover) when REDIS_URL is set, otherwise memory. Throws naming REDIS_URL when it is malformed. */
+export function createStore(settings: StoreSettings, opts: CreateStoreOptions = {}): CreatedStore {
+  if (!settings.REDIS_URL) return { store: opts.fallback ?? new MemoryStore(), notice: IN_MEMORY_NOTICE }
+  const client = createRedisClient(settings.REDIS_URL, { perRequest: opts.perRequest, log: opts.failover?.log, keyPrefix: settings.REDIS_PREFIX })
   const store = new FailoverStore(new RedisStore(client), opts.fallback ?? new MemoryStore(), opts.failover)
   return { store, notice: null }
 }

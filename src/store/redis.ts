@@ -1,4 +1,5 @@
 import type Redis from 'ioredis'
+import { HEALTH_KEY, HEALTH_TTL_SECONDS } from './keys'
 import type { Store } from './store'
 import { withTimeout } from './with-timeout'
 
@@ -53,10 +54,15 @@ export class RedisStore implements Store {
   async hdel(key: string, field: string): Promise<void> {
     await this.client.hdel(key, field)
   }
+  /**
+   * 'up' when a tiny write succeeds: a PING alone answers PONG while Redis refuses every write (OOM at maxmemory,
+   * a read-only replica), and the bot cannot de-duplicate without writes.
+   */
   async health(): Promise<'up' | 'down'> {
     if (this.client.status === 'end') return 'down'
     try {
-      return (await withTimeout(this.client.ping(), HEALTH_TIMEOUT_MS, 'Redis PING')) === 'PONG' ? 'up' : 'down'
+      const write = this.client.set(HEALTH_KEY, String(Date.now()), 'EX', HEALTH_TTL_SECONDS)
+      return (await withTimeout(write, HEALTH_TIMEOUT_MS, 'Redis health write')) === 'OK' ? 'up' : 'down'
     } catch {
       return 'down'
     }

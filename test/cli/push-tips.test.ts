@@ -4,7 +4,7 @@ import { runPushTips } from '../../src/cli/push-tips'
 import { SUBSCRIPTIONS_KEY } from '../../src/store/keys'
 import type { Subscription } from '../../src/tips/subscriptions'
 import { subscribe } from '../../src/tips/subscriptions'
-import { deleteKeys, keysUnder, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { REDIS_URL, deleteKeys, keysUnder, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
 
 const prefix = randomPrefix('cli-push-tips')
 const store = prefixedRedisStore(prefix)
@@ -42,6 +42,14 @@ describe('cli push-tips', () => {
     expect(await runPushTips([], { store, env, out: () => {}, err: (l) => err.push(l) })).toBe(1)
     expect(err[0]).toMatch(/--dry-run/)
     expect(await runPushTips(['--now'], { store, env, out: () => {}, err: () => {} })).toBe(2)
+  })
+
+  it('opens the store under REDIS_PREFIX, so it sees the keys the bot wrote', async () => {
+    const out: string[] = []
+    const code = await runPushTips(['--dry-run'], { now: NOW, env: { ...env, REDIS_URL, REDIS_PREFIX: prefix }, out: (l) => out.push(l), err: () => {} })
+    expect(code).toBe(0)
+    // Both subscriptions, and the tips the test above sent today: subscriptions and claims are under the prefix.
+    expect(out).toEqual(['skipped\toc_cli', 'skipped\twr_cli'])
   })
 
   it('runs as a subcommand with the in-memory store when REDIS_URL is unset', () => {

@@ -312,7 +312,7 @@ describe('POST /webhook/feishu: title check, tips and membership', () => {
 describe('POST /webhook/feishu: Redis unavailable', () => {
   it('keeps answering from memory and reports redis down on /healthz', async () => {
     const logs: string[] = []
-    const { store: deadRedis } = createStore('redis://127.0.0.1:1', { failover: { log: (m) => logs.push(m), timeoutMs: 500 } })
+    const { store: deadRedis } = createStore({ REDIS_URL: 'redis://127.0.0.1:1', REDIS_PREFIX: 'xhs-test:' }, { failover: { log: (m) => logs.push(m) } })
     const { app } = testApp({ store: deadRedis, apiBase: api.url })
     const messageId = uid('om')
     const res = await post(app, await feishuRequest(textMessage({ text: '怎么做本地探店', chatId: uid('oc'), messageId })))
