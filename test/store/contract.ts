@@ -30,7 +30,7 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
       store = await makeStore()
     })
     afterAll(async () => {
-      await Promise.all([...used].map((k) => store.del(k)))
+      await Promise.all([...used, 'health'].map((k) => store.del(k)))
       await store.close()
     })
 

@@ -4,7 +4,9 @@ import { runStoreContract } from './contract'
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
-runStoreContract('RedisStore', () => new RedisStore(createRedisClient(REDIS_URL)), { health: 'up' })
+// Under a prefix of its own: health() writes a key too.
+const prefix = `xhs-test:redis:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`
+runStoreContract('RedisStore', () => new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix })), { health: 'up' })
 
 describe('RedisStore shared by two bot instances', () => {
   const a = new RedisStore(createRedisClient(REDIS_URL))
