@@ -29,6 +29,9 @@ async function expectServedFromMemory(store: Store, logs: string[]): Promise<voi
   expect(logs.filter((l) => l.includes('serving from memory'))).toHaveLength(1)
 }
 
+// An empty redis-server already uses ~1.1 MB, so the limit leaves ~1 MB to fill.
+const MAXMEMORY = '2mb'
+
 describe.skipIf(!hasRedisServer)('FailoverStore when Redis is full (maxmemory, noeviction)', () => {
   let server: ChildProcess
   let direct: Redis
@@ -38,7 +41,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis is full (maxmemory, n
 
   beforeAll(async () => {
     const port = await freePort()
-    server = await startRedisServer(port, ['--maxmemory', '1mb', '--maxmemory-policy', 'noeviction'])
+    server = await startRedisServer(port, ['--maxmemory', MAXMEMORY, '--maxmemory-policy', 'noeviction'])
     const url = `redis://127.0.0.1:${port}`
     direct = new Redis(url, { disableClientInfo: true, maxRetriesPerRequest: 1 })
     store = createStore({ REDIS_URL: url, REDIS_PREFIX: PREFIX }, { failover: { probeEveryMs: 100, log: (m) => logs.push(m) } }).store
@@ -60,6 +63,9 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis is full (maxmemory, n
         for (;;) await direct.set(`fill:${filled++}`, chunk)
       })(),
     ).rejects.toThrow(/OOM/)
+    // Right at the limit, freed client buffers can let one small write through; hold the limit well below the data.
+    const used = Number(/used_memory:(\d+)/.exec(await direct.info('memory'))![1])
+    await direct.config('SET', 'maxmemory', String(used - 256 * 1024))
     // PING still answers PONG: health must not be fooled by it.
     expect(await direct.ping()).toBe('PONG')
     await expectServedFromMemory(store, logs)
@@ -72,6 +78,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis is full (maxmemory, n
   it('returns to Redis once it has room again', async () => {
     const keys = Array.from({ length: filled }, (_, i) => `fill:${i}`)
     for (let i = 0; i < keys.length; i += 100) await direct.del(...keys.slice(i, i + 100))
+    await direct.config('SET', 'maxmemory', MAXMEMORY)
     let health: 'up' | 'down' | null = 'down'
     for (let i = 0; i < 50 && health !== 'up'; i++) {
       await new Promise((r) => setTimeout(r, 100))
