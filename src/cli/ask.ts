@@ -12,6 +12,7 @@ import { renderFeishuCard } from '../platforms/feishu/card'
 import { MemoryStore } from '../store/memory'
 import { lastValue, parseArgs } from './args'
 import { replyToText } from './reply-text'
+import { stdinLines, type CliIo } from './io'
 
 const USAGE = 'usage: ask "<text>" [--json] [--chat ID] [--user ID] [--p2p] [--admin]   (no text: one message per stdin line)'
 
@@ -96,9 +97,11 @@ export async function runAsk(args: string[], io: AskIO): Promise<number> {
   return 0
 }
 
-export function run(args: string[]): Promise<number> {
+export function run(args: string[], io: CliIo): Promise<number> {
   return runAsk(args, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => void io.stdout.write(`${line}\n`),
+    err: (line) => void io.stderr.write(`${line}\n`),
+    lines: stdinLines(io),
+    env: io.env,
   })
 }

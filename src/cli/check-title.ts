@@ -1,8 +1,8 @@
 // `check-title "<title>" [--keyword K]… [--json]` and `check-title --jsonl` (stdin → one report per line).
-import { createInterface } from 'node:readline'
 import { checkTitle } from '../title/check'
 import type { Severity, TitleReport } from '../title/types'
 import { parseArgs } from './args'
+import { stdinLines, type CliIo } from './io'
 
 const USAGE = 'usage: check-title "<title>" [--keyword K]… [--json] | check-title --jsonl < titles.jsonl'
 
@@ -31,11 +31,10 @@ export function formatReport(r: TitleReport): string {
 }
 
 /** One report per stdin line; a bad line gets {"error": …} so output lines stay aligned with input. */
-async function runJsonl(): Promise<number> {
+async function runJsonl(io: CliIo): Promise<number> {
   let failed = false
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity })
   let n = 0
-  for await (const line of rl) {
+  for await (const line of stdinLines(io)) {
     n++
     if (!line.trim()) continue
     try {
@@ -45,25 +44,25 @@ async function runJsonl(): Promise<number> {
       if (!Array.isArray(keywords) || !keywords.every((k) => typeof k === 'string')) {
         throw new Error('"keywords" must be an array of strings')
       }
-      process.stdout.write(`${JSON.stringify(checkTitle(row.title, { keywords }))}\n`)
+      io.stdout.write(`${JSON.stringify(checkTitle(row.title, { keywords }))}\n`)
     } catch (err) {
       failed = true
       const reason = err instanceof Error ? err.message : String(err)
-      process.stderr.write(`line ${n}: ${reason}\n`)
-      process.stdout.write(`${JSON.stringify({ error: `line ${n}: ${reason}` })}\n`)
+      io.stderr.write(`line ${n}: ${reason}\n`)
+      io.stdout.write(`${JSON.stringify({ error: `line ${n}: ${reason}` })}\n`)
     }
   }
   return failed ? 1 : 0
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCheckTitleArgs(args)
   if (typeof parsed === 'string') {
-    process.stderr.write(`${parsed}\n${USAGE}\n`)
+    io.stderr.write(`${parsed}\n${USAGE}\n`)
     return 2
   }
-  if (parsed.jsonl) return runJsonl()
+  if (parsed.jsonl) return runJsonl(io)
   const report = checkTitle(parsed.title, { keywords: parsed.keywords })
-  process.stdout.write(parsed.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`)
+  io.stdout.write(parsed.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`)
   return 0
 }

@@ -1,5 +1,9 @@
 // Operator CLI (Node only): `npm run --silent cli -- <subcommand> …`. stdout carries only results; logs go to stderr.
-type Command = { run(args: string[]): Promise<number> }
+import { realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { processIo, type CliIo } from './io'
+
+type Command = { run(args: string[], io: CliIo): Promise<number> }
 
 const commands: Record<string, () => Promise<Command>> = {
   ask: () => import('./ask'),
@@ -19,24 +23,33 @@ const USAGE = `usage: npm run --silent cli -- <subcommand> …
   tip [--date YYYY-MM-DD] [--chat ID] [--json]
   push-tips [--dry-run]                 run the daily push now`
 
-async function main(argv: string[]): Promise<number> {
+/** The whole CLI for one argv; never throws, answers the exit code. Tests call it in-process with their own io. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv
   if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`)
+    io.stdout.write(`${USAGE}\n`)
     return 0
   }
   const load = name ? commands[name] : undefined
   if (!load) {
-    process.stderr.write(`${name ? `unknown subcommand: ${name}\n` : ''}${USAGE}\n`)
+    io.stderr.write(`${name ? `unknown subcommand: ${name}\n` : ''}${USAGE}\n`)
     return 2
   }
-  return (await load()).run(rest)
+  try {
+    return await (await load()).run(rest, io)
+  } catch (err) {
+    io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`)
+    return 1
+  }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code },
-  (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`)
-    process.exitCode = 1
-  },
-)
+function isProgram(): boolean {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href
+  } catch {
+    return false
+  }
+}
+
+// The process wrapper, only when this file is the program (`tsx src/cli/main.ts`), not when a test imports it.
+if (isProgram()) void main(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code })

@@ -1,17 +1,17 @@
 // `match --jsonl`: classify stdin lines {"text": …}; the input's fields are copied through.
-import { createInterface } from 'node:readline'
 import { loadKnowledge } from '../knowledge/knowledge'
 import { getMatcher } from '../matcher/matcher'
+import { stdinLines, type CliIo } from './io'
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   if (!args.includes('--jsonl')) {
-    process.stderr.write('usage: match --jsonl < questions.jsonl\n')
+    io.stderr.write('usage: match --jsonl < questions.jsonl\n')
     return 2
   }
   const matcher = getMatcher(loadKnowledge())
   let failed = 0
   let lineNo = 0
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const line of stdinLines(io)) {
     lineNo++
     if (!line.trim()) continue
     let input: unknown
@@ -21,12 +21,12 @@ export async function run(args: string[]): Promise<number> {
       input = undefined
     }
     if (!input || typeof input !== 'object' || Array.isArray(input) || typeof (input as { text?: unknown }).text !== 'string') {
-      process.stderr.write(`line ${lineNo}: expected a JSON object with a "text" string\n`)
+      io.stderr.write(`line ${lineNo}: expected a JSON object with a "text" string\n`)
       failed++
       continue
     }
     const { intent, score, candidates } = matcher.match((input as { text: string }).text)
-    process.stdout.write(`${JSON.stringify({ ...input, intent, score, candidates })}\n`)
+    io.stdout.write(`${JSON.stringify({ ...input, intent, score, candidates })}\n`)
   }
   return failed ? 1 : 0
 }

@@ -7,6 +7,7 @@ import { pushTips } from '../tips/push'
 import type { PushTipsOptions, PushTipsResult } from '../tips/push'
 import { createStore } from '../store'
 import type { Store } from '../store/store'
+import type { CliIo } from './io'
 
 const USAGE = 'usage: push-tips [--dry-run]'
 
@@ -67,8 +68,9 @@ export async function runPushTips(args: string[], deps: PushTipsCliDeps = {}): P
   }
 }
 
-export async function run(args: string[]): Promise<number> {
-  const config = loadConfig(process.env)
-  const feishuApi = feishuApiFromConfig(config, { log: (m) => process.stderr.write(`${m}\n`) })
-  return runPushTips(args, { send: createTipSender({ config, feishuApi }) })
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const config = loadConfig(io.env)
+  const err = (line: string) => void io.stderr.write(`${line}\n`)
+  const feishuApi = feishuApiFromConfig(config, { log: err })
+  return runPushTips(args, { send: createTipSender({ config, feishuApi }), env: io.env, out: (line) => void io.stdout.write(`${line}\n`), err })
 }

@@ -2,6 +2,7 @@
 import { loadKnowledge } from '../knowledge/knowledge'
 import { isLocalDate, localDate, tipForDate } from '../tips/schedule'
 import { lastValue, parseArgs } from './args'
+import type { CliIo } from './io'
 
 const USAGE = 'usage: tip [--date YYYY-MM-DD] [--chat ID] [--json]'
 
@@ -24,20 +25,20 @@ export function parseTipArgs(args: string[]): TipArgs | string {
   return out
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseTipArgs(args)
   if (typeof parsed === 'string') {
-    process.stderr.write(`${parsed}\n${USAGE}\n`)
+    io.stderr.write(`${parsed}\n${USAGE}\n`)
     return 2
   }
-  const date = parsed.date ?? localDate(new Date(), process.env.TZ_NAME?.trim() || 'Asia/Shanghai')
+  const date = parsed.date ?? localDate(new Date(), io.env.TZ_NAME?.trim() || 'Asia/Shanghai')
   const tip = tipForDate(loadKnowledge().tips, date, parsed.chat)
   if (parsed.json) {
-    process.stdout.write(`${JSON.stringify({ date, id: tip.id, text: tip.text, intent: tip.intent, section: tip.section })}\n`)
+    io.stdout.write(`${JSON.stringify({ date, id: tip.id, text: tip.text, intent: tip.intent, section: tip.section })}\n`)
   } else {
     const who = parsed.chat ? ` · chat ${parsed.chat}` : ''
     const more = tip.intent ? ` · 了解更多: ${tip.intent}` : ''
-    process.stdout.write(`${date} · ${tip.id}${who}\n${tip.text}\n出处: ${tip.section}${more}\n`)
+    io.stdout.write(`${date} · ${tip.id}${who}\n${tip.text}\n出处: ${tip.section}${more}\n`)
   }
   return 0
 }

@@ -1,16 +1,11 @@
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const cli = (args: string[], input = '') =>
-  spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 30_000 })
+import { runCli } from '../helpers/cli'
 
 describe('cli match --jsonl', () => {
-  it('adds intent, score and candidates to each line and copies the other fields', () => {
+  it('adds intent, score and candidates to each line and copies the other fields', async () => {
     const input = ['{"text":"直播卖货还能做吗","id":1,"tag":"x"}', '', '{"text":"今天天气怎么样","id":2}'].join('\n')
-    const r = cli(['match', '--jsonl'], input)
-    expect(r.status).toBe(0)
+    const r = await runCli(['match', '--jsonl'], { input })
+    expect(r.code).toBe(0)
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatchObject({ text: '直播卖货还能做吗', id: 1, tag: 'x', intent: 'live-commerce' })
@@ -20,35 +15,54 @@ describe('cli match --jsonl', () => {
     expect(lines[1].candidates.length).toBeLessThanOrEqual(3)
   })
 
-  it('reports a line without text on stderr and exits 1, still answering the good lines', () => {
-    const r = cli(['match', '--jsonl'], '{"nope":1}\n{"text":"那探店呢"}\n')
-    expect(r.status).toBe(1)
+  it('reports a line without text on stderr and exits 1, still answering the good lines', async () => {
+    const r = await runCli(['match', '--jsonl'], { input: '{"nope":1}\n{"text":"那探店呢"}\n' })
+    expect(r.code).toBe(1)
     expect(r.stderr).toContain('line 1')
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ intent: 'local-life' })
   })
 })
 
 describe('cli ask', () => {
-  it('prints {intent, score, reply, card} with --json', () => {
-    const r = cli(['ask', '关键词写在哪里', '--json'])
-    expect(r.status).toBe(0)
+  it('prints {intent, score, reply, card} with --json', async () => {
+    const r = await runCli(['ask', '关键词写在哪里', '--json'])
+    expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.intent).toBe('keyword-layout')
     expect(out.reply.kind).toBe('answer')
     expect(out.card.schema).toBe('2.0')
   })
 
-  it('prints readable text with the fallback for an off-topic question', () => {
-    const r = cli(['ask', '怎么注销小红书账号'])
-    expect(r.status).toBe(0)
+  it('prints readable text with the fallback for an off-topic question', async () => {
+    const r = await runCli(['ask', '怎么注销小红书账号'])
+    expect(r.code).toBe(0)
     expect(r.stdout).toContain('这个我不确定')
   })
 })
 
 describe('cli knowledge check', () => {
-  it('passes on the shipped knowledge', () => {
-    const r = cli(['knowledge', 'check'])
+  it('passes on the shipped knowledge', async () => {
+    const r = await runCli(['knowledge', 'check'])
     expect(r.stdout).toContain('0 error(s)')
-    expect(r.status).toBe(0)
+    expect(r.code).toBe(0)
+  })
+})
+
+describe('cli entry', () => {
+  it('prints the usage on stdout and exits 0 for --help', async () => {
+    const r = await runCli(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^usage: npm run --silent cli --/)
+    expect(r.stderr).toBe('')
+  })
+
+  it('exits 2 with the usage on stderr for an unknown or missing subcommand', async () => {
+    const unknown = await runCli(['frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stdout).toBe('')
+    expect(unknown.stderr).toMatch(/^unknown subcommand: frobnicate\nusage:/)
+    const none = await runCli([])
+    expect(none.code).toBe(2)
+    expect(none.stderr).toMatch(/^usage:/)
   })
 })

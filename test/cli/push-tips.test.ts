@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runPushTips } from '../../src/cli/push-tips'
 import { SUBSCRIPTIONS_KEY } from '../../src/store/keys'
 import type { Subscription } from '../../src/tips/subscriptions'
 import { subscribe } from '../../src/tips/subscriptions'
+import { runCli } from '../helpers/cli'
 import { REDIS_URL, deleteKeys, keysUnder, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
 
 const prefix = randomPrefix('cli-push-tips')
@@ -52,10 +52,9 @@ describe('cli push-tips', () => {
     expect(out).toEqual(['skipped\toc_cli', 'skipped\twr_cli'])
   })
 
-  it('runs as a subcommand with the in-memory store when REDIS_URL is unset', () => {
-    const { REDIS_URL: _drop, ...rest } = process.env
-    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'push-tips', '--dry-run'], { encoding: 'utf8', env: rest })
-    expect(r.status).toBe(0)
+  it('runs as a subcommand with the in-memory store when REDIS_URL is unset', async () => {
+    const r = await runCli(['push-tips', '--dry-run'], { env: { TZ_NAME: 'Asia/Shanghai' } })
+    expect(r.code).toBe(0)
     expect(r.stderr).toContain('in-memory')
     expect(r.stderr).toMatch(/tips \d{4}-\d{2}-\d{2}: sent 0, skipped 0, failed 0/)
   })
