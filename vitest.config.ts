@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // Starts redis-server when nothing answers on REDIS_URL; gives each run a key prefix and fails on leftovers.
+    globalSetup: ['test/global/redis-server.ts', 'test/global/redis-key-guard.ts'],
   },
 })

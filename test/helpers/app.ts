@@ -6,12 +6,13 @@ import { feishuApiFromConfig } from '../../src/platforms/feishu/client'
 import { RedisStore, createRedisClient } from '../../src/store/redis'
 import type { Store } from '../../src/store/store'
 import { ENCRYPT_KEY, TOKEN } from './feishu'
+import { REDIS_URL } from './redis-url'
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+export { REDIS_URL }
 
-export function redisStore(): Store {
-  // The same prefix as the app's default REDIS_PREFIX, so the test reads what the app wrote.
-  return new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: 'xhs:' }))
+/** The store the Node entry builds, with every key under `prefix` (a testPrefix), as REDIS_PREFIX would put it. */
+export function redisStore(prefix: string): Store {
+  return new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix }))
 }
 
 /** The real app, wired as the Node entry wires it, against a fake Open API and the given store. */

@@ -4,21 +4,24 @@ import type { Store } from '../../src/store/store'
 export interface ContractOptions {
   /** What health() answers for this store when everything is fine. */
   health: 'up' | null
-  /** Lets time pass for TTLs: an injected clock where the store has one, a real wait for Redis. */
-  advance?: (ms: number) => Promise<void>
+  /**
+   * Moves the store's clock `ms` ahead for the given keys: an injected clock for memory, TTLs shortened for Redis
+   * (test/helpers/redis-test-store.ts fastForward). No test waits in real time.
+   */
+  advance: (ms: number, keys: string[]) => Promise<void>
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
-
 /**
- * The behaviour every Store must share. Keys are random per run, because Redis is shared with other
- * test files and helpers; each key used is deleted afterwards.
+ * The behaviour every Store must share. TTLs are a minute, and time is moved rather than waited for, so the real
+ * milliseconds a test takes never decide the outcome. Each key used is deleted afterwards (Redis stores also run
+ * under a test prefix).
  */
 export function runStoreContract(name: string, makeStore: () => Store | Promise<Store>, opts: ContractOptions): void {
-  const advance = opts.advance ?? sleep
+  const MINUTE = 60
+  const pastOneMinute = (...keys: string[]) => opts.advance(60_050, keys)
   describe(`${name} store contract`, () => {
     let store: Store
-    const runId = `xhs-test:contract:${Date.now().toString(36)}:${Math.random().toString(36).slice(2, 10)}`
+    const runId = `contract:${Math.random().toString(36).slice(2, 10)}`
     const used = new Set<string>()
     const key = (label: string) => {
       const k = `${runId}:${label}`
@@ -42,33 +45,35 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
 
     it('refuses a live claim and allows it again once its TTL has passed', async () => {
       const k = key('claim-expiry')
-      expect(await store.claim(k, 1)).toBe(true)
-      expect(await store.claim(k, 1)).toBe(false)
-      await advance(1150)
-      expect(await store.claim(k, 1)).toBe(true)
+      expect(await store.claim(k, MINUTE)).toBe(true)
+      expect(await store.claim(k, MINUTE)).toBe(false)
+      await opts.advance(59_000, [k])
+      expect(await store.claim(k, MINUTE)).toBe(false)
+      await opts.advance(1_050, [k])
+      expect(await store.claim(k, MINUTE)).toBe(true)
     })
 
     it('returns what was set, null for a missing key, and forgets a value after its TTL', async () => {
       const kept = key('kept')
       const short = key('short')
       expect(await store.get(kept)).toBeNull()
-      await store.set(kept, 'one', 60)
-      await store.set(kept, '两', 60)
-      await store.set(short, 'soon gone', 1)
+      await store.set(kept, 'one', 100 * MINUTE)
+      await store.set(kept, '两', 100 * MINUTE)
+      await store.set(short, 'soon gone', MINUTE)
       expect(await store.get(kept)).toBe('两')
       expect(await store.get(short)).toBe('soon gone')
-      await advance(1150)
+      await pastOneMinute(kept, short)
       expect(await store.get(short)).toBeNull()
       expect(await store.get(kept)).toBe('两')
     })
 
     it('counts up and keeps the TTL given on the first increment only', async () => {
       const k = key('incr-ttl')
-      expect(await store.incr(k, 1)).toBe(1)
-      expect(await store.incr(k, 100)).toBe(2)
-      await advance(1150)
+      expect(await store.incr(k, MINUTE)).toBe(1)
+      expect(await store.incr(k, 100 * MINUTE)).toBe(2)
+      await pastOneMinute(k)
       expect(await store.get(k)).toBeNull()
-      expect(await store.incr(k, 100)).toBe(1)
+      expect(await store.incr(k, 100 * MINUTE)).toBe(1)
     })
 
     it('increments, sets, reads and deletes hash fields', async () => {
@@ -86,10 +91,10 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
     it('expires a counted hash after the TTL of its first increment; a hash only hset keeps', async () => {
       const counted = key('hash-ttl')
       const plain = key('hash-plain')
-      await store.hincr(counted, 'up', 1)
-      await store.hincr(counted, 'up', 100)
+      await store.hincr(counted, 'up', MINUTE)
+      await store.hincr(counted, 'up', 100 * MINUTE)
       await store.hset(plain, 'f', 'v')
-      await advance(1150)
+      await pastOneMinute(counted, plain)
       expect(await store.hgetall(counted)).toEqual({})
       expect(await store.hgetall(plain)).toEqual({ f: 'v' })
     })

@@ -3,7 +3,7 @@ import Redis from 'ioredis'
 import type { ChildProcess } from 'node:child_process'
 import { DEFAULT_TIMEOUT_MS, createStore } from '../../src/store'
 import type { Store } from '../../src/store/store'
-import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from './redis-server-process'
+import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
 
 // Our own redis-server on its own port (TEST_REDIS_PORTS), so killing or freezing it disturbs nobody else.
 const SETTINGS = (port: number) => ({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'xhs-test:' })

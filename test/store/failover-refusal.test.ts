@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process'
 import { DEFAULT_TIMEOUT_MS, createStore } from '../../src/store'
 import type { Store } from '../../src/store/store'
 import { testApp } from '../helpers/app'
-import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from './redis-server-process'
+import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
 
 const PREFIX = 'xhs-test:'
 const CALL_BUDGET_MS = DEFAULT_TIMEOUT_MS + 300

@@ -6,15 +6,20 @@ import { RedisStore, createRedisClient } from '../../src/store/redis'
 import { DEFAULT_TIMEOUT_MS, IN_MEMORY_NOTICE, createStore } from '../../src/store'
 import { TimeoutError } from '../../src/store/with-timeout'
 import { runStoreContract } from './contract'
-import { freePort } from './redis-server-process'
+import { freePort } from '../helpers/redis-server-process'
+import { REDIS_URL, fastForward, prefixedRedisClient, testPrefix } from '../helpers/redis-test-store'
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
-const prefix = () => `xhs-test:failover:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`
+// Every key on the shared Redis under this file's prefix (deleted after the last test); dead Redis URLs are loopback.
+const prefix = testPrefix('failover')
+const clock = prefixedRedisClient(prefix)
+afterAll(async () => {
+  await clock.quit()
+})
 
 runStoreContract(
   'FailoverStore over a healthy Redis',
-  () => new FailoverStore(new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix() })), new MemoryStore()),
-  { health: 'up' },
+  () => new FailoverStore(new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix })), new MemoryStore()),
+  { health: 'up', advance: (ms, keys) => fastForward(clock, keys, ms) },
 )
 
 describe('createStore', () => {
@@ -26,7 +31,7 @@ describe('createStore', () => {
   })
 
   it('gives a Redis store with no notice when REDIS_URL is set', async () => {
-    const { store, notice } = createStore({ REDIS_URL, REDIS_PREFIX: prefix() })
+    const { store, notice } = createStore({ REDIS_URL, REDIS_PREFIX: prefix })
     expect(store.kind).toBe('redis')
     expect(notice).toBeNull()
     expect(await store.health()).toBe('up')
@@ -67,7 +72,7 @@ describe('FailoverStore with a working Redis', () => {
   const logs: string[] = []
   let store: FailoverStore
   beforeAll(() => {
-    store = new FailoverStore(new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix() })), new MemoryStore(), {
+    store = new FailoverStore(new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix })), new MemoryStore(), {
       log: (m) => logs.push(m),
     })
   })
@@ -88,7 +93,7 @@ describe('FailoverStore with a working Redis', () => {
 
 describe('per-request stores, as on Workers', () => {
   it('open, use and close one Redis client per request', async () => {
-    const settings = { REDIS_URL, REDIS_PREFIX: prefix() }
+    const settings = { REDIS_URL, REDIS_PREFIX: prefix }
     const { store } = createStore(settings, { perRequest: true })
     expect(await store.claim('per-request', 60)).toBe(true)
     await store.del('per-request')

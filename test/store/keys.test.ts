@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as keys from '../../src/store/keys'
 import { MemoryStore } from '../../src/store/memory'
 import { RedisStore, createRedisClient } from '../../src/store/redis'
+import { REDIS_URL, testPrefix } from '../helpers/redis-test-store'
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
-const prefix = `xhs-test:keys:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`
+const prefix = testPrefix('keys')
 const store = new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix }))
 const direct = new Redis(REDIS_URL, { disableClientInfo: true })
 const who = { platform: 'feishu', chatId: 'oc_1', senderId: 'ou_1' }

@@ -1,17 +1,24 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { RedisStore, createRedisClient } from '../../src/store/redis'
+import { REDIS_URL, fastForward, prefixedRedisClient, testPrefix } from '../helpers/redis-test-store'
 import { runStoreContract } from './contract'
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+// Under a prefix of its own (health() writes a key too), deleted after the last test.
+const prefix = testPrefix('redis-store')
+const clock = prefixedRedisClient(prefix)
+afterAll(async () => {
+  await clock.quit()
+})
 
-// Under a prefix of its own: health() writes a key too.
-const prefix = `xhs-test:redis:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}:`
-runStoreContract('RedisStore', () => new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix })), { health: 'up' })
+runStoreContract('RedisStore', () => new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix })), {
+  health: 'up',
+  advance: (ms, keys) => fastForward(clock, keys, ms),
+})
 
 describe('RedisStore shared by two bot instances', () => {
-  const a = new RedisStore(createRedisClient(REDIS_URL))
-  const b = new RedisStore(createRedisClient(REDIS_URL))
-  const k = `xhs-test:two-instances:${Date.now().toString(36)}:${Math.random().toString(36).slice(2, 10)}`
+  const a = new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix }))
+  const b = new RedisStore(createRedisClient(REDIS_URL, { keyPrefix: prefix }))
+  const k = 'two-instances'
   afterAll(async () => {
     await a.del(k)
     await Promise.all([a.close(), b.close()])

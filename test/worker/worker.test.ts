@@ -2,20 +2,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unstable_startWorker } from 'wrangler'
 import { REDIS_URL } from '../helpers/app'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 import { dedupeKey } from '../../src/store/keys'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
-import { subscribe, unsubscribe } from '../../src/tips/subscriptions'
+import { isLoopbackHost } from '../helpers/loopback'
+import { listSubscriptions, subscribe, unsubscribe } from '../../src/tips/subscriptions'
 import type { Store } from '../../src/store/store'
 
 let worker: Awaited<ReturnType<typeof unstable_startWorker>>
 let api: FakeOpenApi
 let store: Store
-// The Worker writes under REDIS_PREFIX; the test reads through the same prefix and deletes it afterwards.
-const prefix = randomPrefix('worker')
+// The Worker's REDIS_PREFIX: it sees only what this file writes (its cron push reads every subscription).
+const prefix = testPrefix('worker')
 
 const text = (value: string) => ({ type: 'plain_text' as const, value })
+
+// workerd makes its own connections, out of reach of test/setup/no-network.ts (and wrangler 4.86's
+// unstable_startWorker ignores dev.outboundService), so the Worker is kept on loopback by what it is given:
+// both API bases point at the fake Open API, and its REDIS_PREFIX holds only what this file writes. runCron checks
+// the one thing a test could still add, a subscription's webhook URL, before the Worker may read it.
+async function runCron() {
+  const remote = (await listSubscriptions(store)).map((s) => s.webhookUrl).filter((u): u is string => !!u && !isLoopbackHost(new URL(u).hostname))
+  if (remote.length) throw new Error(`the Worker would push to a real host: ${remote.join(', ')}; use a loopback URL`)
+  return worker.fetch('http://bot.test/cdn-cgi/handler/scheduled?cron=0+1+*+*+*')
+}
 
 beforeAll(async () => {
   api = new FakeOpenApi(BOT)
@@ -31,10 +42,16 @@ beforeAll(async () => {
       FEISHU_VERIFICATION_TOKEN: text(TOKEN),
       FEISHU_ENCRYPT_KEY: text(ENCRYPT_KEY),
       FEISHU_API_BASE: text(api.url),
+      WECOM_API_BASE: text(api.url),
       REDIS_URL: text(REDIS_URL),
       REDIS_PREFIX: text(prefix),
     },
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false },
+    dev: {
+      server: { hostname: '127.0.0.1', port: 0 },
+      inspector: false,
+      watch: false,
+      persist: false,
+    },
   })
   await worker.ready
 }, 120_000)
@@ -43,7 +60,6 @@ afterAll(async () => {
   await worker?.dispose()
   await api?.stop()
   await store?.close()
-  await deleteKeys(prefix)
 })
 
 async function until(check: () => boolean, ms = 10_000) {
@@ -95,11 +111,20 @@ describe('the Worker in workerd', () => {
     const chatId = uid('oc_tip')
     await subscribe(store, { platform: 'feishu', chatId, since: new Date().toISOString() })
     const before = api.sent('create').length
-    const res = await worker.fetch('http://bot.test/cdn-cgi/handler/scheduled?cron=0+1+*+*+*')
+    const res = await runCron()
     expect(res.status).toBe(200)
     await until(() => api.sent('create').some((c) => c.body.receive_id === chatId))
     const mine = api.sent('create').slice(before).filter((c) => c.body.receive_id === chatId)
     await unsubscribe(store, 'feishu', chatId)
     expect(mine).toHaveLength(1)
+  })
+
+  it('refuses to run the cron while a subscription would send the Worker to a real WeCom host', async () => {
+    const chatId = uid('wr_real')
+    await subscribe(store, { platform: 'wecom', chatId, webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=looks-real', since: new Date().toISOString() })
+    const run = runCron()
+    await run.catch(() => {})
+    await unsubscribe(store, 'wecom', chatId)
+    await expect(run).rejects.toThrow(/real host: https:\/\/qyapi\.weixin\.qq\.com/)
   })
 })

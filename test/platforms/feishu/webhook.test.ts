@@ -7,17 +7,19 @@ import { readVotes } from '../../../src/store/keys'
 import { localDate } from '../../../src/tips/schedule'
 import type { Store } from '../../../src/store/store'
 import { redisStore, testApp } from '../../helpers/app'
+import { testPrefix } from '../../helpers/redis-test-store'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, cardAction, envelope, feishuRequest, testCtx, textMessage, uid } from '../../helpers/feishu'
 
 const knowledge = loadKnowledge()
+const prefix = testPrefix('feishu-webhook')
 let api: FakeOpenApi
 let store: Store
 
 beforeAll(async () => {
   api = new FakeOpenApi(BOT)
   await api.start()
-  store = redisStore()
+  store = redisStore(prefix)
 })
 afterAll(async () => {
   await api.stop()
@@ -163,7 +165,7 @@ describe('POST /webhook/feishu: questions', () => {
 
   it('sends one reply for five concurrent deliveries of the same message, across two instances sharing Redis', async () => {
     const one = testApp({ store, apiBase: api.url }).app
-    const other = redisStore()
+    const other = redisStore(prefix)
     const two = testApp({ store: other, apiBase: api.url }).app
     const messageId = uid('om')
     const payload = textMessage({ text: '怎么提高搜索排名', chatId: uid('oc'), messageId })

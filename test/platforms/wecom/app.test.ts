@@ -7,16 +7,18 @@ import { getSubscription, unsubscribe } from '../../../src/tips/subscriptions'
 import { runTipPush } from '../../../src/platforms/messenger'
 import type { Store } from '../../../src/store/store'
 import { redisStore } from '../../helpers/app'
+import { testPrefix } from '../../helpers/redis-test-store'
 import { testCtx } from '../../helpers/feishu'
 import { WECOM_AES_KEY, WECOM_TOKEN, buildWecomRequest, buildWecomVerifyRequest, openWecomReply, recordingFetch, textCallback, uniqueId } from './fixtures'
 
 const knowledge = loadKnowledge()
+const prefix = testPrefix('wecom-app')
 const config = loadConfig({ WECOM_BOT_TOKEN: WECOM_TOKEN, WECOM_BOT_ENCODING_AES_KEY: WECOM_AES_KEY })
 let store: Store
 const webhook = recordingFetch()
 
 beforeAll(() => {
-  store = redisStore()
+  store = redisStore(prefix)
 })
 afterAll(async () => {
   await store.close()

@@ -1,4 +1,3 @@
-import Redis from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { InboundMessage } from '../../../src/bot/message'
 import { handleWecomWebhook } from '../../../src/platforms/wecom/webhook'
@@ -6,21 +5,19 @@ import { dedupeKey } from '../../../src/store/keys'
 import { RedisStore } from '../../../src/store/redis'
 import { buildWecomRequest, textCallback, uniqueId, WECOM_AES_KEY, WECOM_TOKEN } from './fixtures'
 import { answerReply } from './sample-replies'
+import { prefixedRedisClient, testPrefix } from '../../helpers/redis-test-store'
 
-// The dedupe key is named by src/store/keys.ts (no prefix on this client), so isolation comes from a random msgid per test.
-const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: false, maxRetriesPerRequest: 1 })
+// Under this file's test prefix (ioredis keyPrefix), deleted after the last test.
+const client = prefixedRedisClient(testPrefix('wecom-dedupe'))
 const store = new RedisStore(client)
-const used: string[] = []
 
 afterAll(async () => {
-  if (used.length) await client.del(...used)
   await client.quit()
 })
 
 describe('WeCom de-duplication on real Redis', () => {
   it('dispatches once when the same msgid arrives five times at once', async () => {
     const msgId = uniqueId(`wecom-redis-${Math.random().toString(36).slice(2)}`)
-    used.push(dedupeKey('wecom', msgId))
     const seen: InboundMessage[] = []
     const deps = {
       token: WECOM_TOKEN,

@@ -64,7 +64,7 @@ function answersPing(port: number, password?: string): Promise<boolean> {
 export async function startRedisServer(port: number, extra: string[] = [], password?: string): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extra],
     { stdio: 'ignore' },
   )
   for (let i = 0; i < 100; i++) {
