@@ -7,5 +7,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Starts redis-server when nothing answers on REDIS_URL; gives each run a key prefix and fails on leftovers.
     globalSetup: ['test/global/redis-server.ts', 'test/global/redis-key-guard.ts'],
+    // Refuses every connection to a host other than loopback.
+    setupFiles: ['test/setup/no-network.ts'],
+    env: {
+      // wrangler/miniflare would otherwise fetch request.cf data and send usage metrics over the network.
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      WRANGLER_SEND_METRICS: 'false',
+    },
   },
 })
