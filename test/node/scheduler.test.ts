@@ -1,46 +1,59 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cronProblem, startTipScheduler } from '../../src/node/scheduler'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+// croner's own timers, on a fake clock: the schedule is real, the waiting is not.
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-11-24T00:59:58Z') }) // 08:59:58 in Shanghai
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe('startTipScheduler', () => {
-  it('runs on the cron, logs a failing run instead of throwing, and stops', async () => {
+  it('fires on the cron in the configured zone, logs a failing run instead of throwing, and stops', async () => {
     const lines: string[] = []
-    let runs = 0
+    const runs: string[] = []
     const stop = startTipScheduler({
-      cron: '* * * * * *', // every second
+      cron: '0-2 9 * * *', // 09:00, 09:01 and 09:02
       timeZone: 'Asia/Shanghai',
       run: async () => {
-        runs++
+        runs.push(new Date().toISOString())
         throw new Error('send exploded')
       },
       log: (l) => lines.push(l),
     })
-    await sleep(2300)
-    stop()
-    const seen = runs
-    expect(seen).toBeGreaterThanOrEqual(1)
+    expect(lines[0]).toContain('next 2026-11-24T01:00:00.000Z')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(runs).toEqual([])
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(runs).toEqual(['2026-11-24T01:00:00.000Z'])
     expect(lines.some((l) => l.includes('push failed: send exploded'))).toBe(true)
-    await sleep(1200)
-    expect(runs).toBe(seen)
+    await vi.advanceTimersByTimeAsync(2 * 60_000)
+    expect(runs).toEqual(['2026-11-24T01:00:00.000Z', '2026-11-24T01:01:00.000Z', '2026-11-24T01:02:00.000Z'])
+    stop()
+    expect(vi.getTimerCount()).toBe(0)
   })
 
   it('skips a tick while the previous run is still going', async () => {
     let running = 0
     let maxRunning = 0
+    let runs = 0
     const lines: string[] = []
     const stop = startTipScheduler({
-      cron: '* * * * * *', timeZone: 'UTC', log: (l) => lines.push(l),
+      cron: '* * * * *', timeZone: 'UTC', log: (l) => lines.push(l),
       run: async () => {
+        runs++
         running++
         maxRunning = Math.max(maxRunning, running)
-        await sleep(1600)
+        await new Promise((r) => setTimeout(r, 90_000)) // a push that takes a minute and a half
         running--
       },
     })
-    await sleep(3200)
+    await vi.advanceTimersByTimeAsync(3 * 60_000 + 5_000) // ticks at 01:00, 01:01, 01:02, 01:03
     stop()
     expect(maxRunning).toBe(1)
+    expect(runs).toBeGreaterThanOrEqual(2)
+    expect(runs).toBeLessThan(4)
     expect(lines.some((l) => l.includes('still running'))).toBe(true)
   })
 
