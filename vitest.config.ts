@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -5,6 +6,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // Test files share a worker's module cache (knowledge, matcher, SDKs load once per worker, not once per file);
+    // nothing in the suite depends on fresh module state. Two workers even on 2 cores: most files wait on I/O.
+    pool: 'threads',
+    isolate: false,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Starts redis-server when nothing answers on REDIS_URL; gives each run a key prefix and fails on leftovers.
     globalSetup: ['test/global/redis-server.ts', 'test/global/redis-key-guard.ts'],
     // Refuses every connection to a host other than loopback.
