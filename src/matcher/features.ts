@@ -20,17 +20,6 @@ const PARTICLES = '的了吗呢啊吧呀嘛哦呗啦哈么那这嗯噢'
 // Characters too common to mean anything on their own (they still count inside bigrams).
 const COMMON_CHARS = '我你他她它们是在有个一也就都很和与及或把被给让怎什啥要能会可以到'
 
-/**
- * u: Han unigram, b: Han bigram, w: ASCII word, l: lexicon term (the feature's first letter);
- * optional t: Han trigram, s: Han skip-bigram (characters i and i+2 of a Han run).
- */
-export type FeatureKind = 'u' | 'b' | 'w' | 'l' | 't' | 's'
-
-export interface FeatureOptions {
-  trigrams?: boolean
-  skipBigrams?: boolean
-}
-
 // One flag table per UTF-16 code unit instead of regexes and string sets: this runs for every
 // character of every phrasing at index build.
 const HAN = 1
@@ -52,10 +41,9 @@ for (let k = 0; k < COMMON_CHARS.length; k++) CLASS[COMMON_CHARS.charCodeAt(k)]!
 const isAlnumAt = (s: string, i: number) => i >= 0 && i < s.length && ((CLASS[s.charCodeAt(i)] as number) & ALNUM) !== 0
 
 export interface Lexicon {
-  /** terms grouped by the char code of their first character, longest first */
-  byFirst: Map<number, string[]>
   /** per char code, 1 + the index into `groups` of the terms starting with it (0: none) */
   firstGroup: Uint16Array
+  /** terms grouped by their first character, longest first */
   groups: { terms: string[]; ids: Int32Array }[]
   /** all terms; a term's feature key holds its index here */
   terms: string[]
@@ -82,23 +70,19 @@ export function buildLexicon(terms: Iterable<string>): Lexicon {
     groups.push({ terms: list, ids })
     firstGroup[code] = groups.length
   }
-  return { byFirst, firstGroup, groups, terms: all }
+  return { firstGroup, groups, terms: all }
 }
 
-// A feature is one number, kind · 2^48 + payload (char codes, a term or word index), so the index
-// build and each question intern features in a numeric hash table instead of building strings.
-const KIND_BASE = 2 ** 48
-const KINDS: FeatureKind[] = ['u', 'b', 'w', 'l', 't', 's']
+// A feature is one number, kind · 2^48 + payload, so the index build and each question intern features
+// in a numeric hash table instead of building strings. Kinds: 0 Han unigram (payload: char code),
+// 1 Han bigram (code · 2^16 + code), 2 ASCII word (word index), 3 lexicon term (index in Lexicon.terms).
+export const KIND_BASE = 2 ** 48
 const U = 0
 const B = 1
 const W = 2
 const L = 3
-const T = 4
-const S = 5
 /** Words first seen in the text being read, not (yet) in the vocabulary, are numbered from here. */
 const NEW_WORD = 2 ** 40
-
-export const featureKind = (key: number): FeatureKind => KINDS[Math.floor(key / KIND_BASE)] as FeatureKind
 
 /** ASCII words → indices; `extra` holds the new words of one read (see collectFeatureKeys). */
 export class WordIds {
@@ -121,57 +105,18 @@ export class FeatureKeys {
   }
 }
 
-/** The feature's name as extractFeatures spells it ("b:标题", "l:蒲公英"). */
-export function featureName(key: number, lexicon: Lexicon, words: WordIds): string {
-  const kind = Math.floor(key / KIND_BASE)
-  const p = key - kind * KIND_BASE
-  const ch = String.fromCharCode
-  switch (kind) {
-    case U: return 'u:' + ch(p)
-    case B: return 'b:' + ch(Math.floor(p / 0x10000), p % 0x10000)
-    case T: return 't:' + ch(Math.floor(p / 0x100000000), Math.floor(p / 0x10000) % 0x10000, p % 0x10000)
-    case S: return 's:' + ch(Math.floor(p / 0x10000), p % 0x10000)
-    case L: return 'l:' + lexicon.terms[p]
-    default: return 'w:' + (p >= NEW_WORD ? [...words.extra.keys()][p - NEW_WORD] : words.names[p])
-  }
-}
-
-/**
- * Features of canonical text: `u:` Han unigrams, `b:` Han bigrams, `w:` ASCII words,
- * `l:` lexicon terms. Values are term frequencies, keys in first-seen order.
- */
-export function extractFeatures(text: string, lexicon: Lexicon, opts: FeatureOptions = {}): Map<string, number> {
-  const out = new Map<string, number>()
-  forEachFeature(text, lexicon, (key) => out.set(key, (out.get(key) ?? 0) + 1), opts)
-  return out
-}
-
-/** Calls `emit` for every feature occurrence of canonical text, in text order (see extractFeatures). */
-export function forEachFeature(text: string, lexicon: Lexicon, emit: (feature: string) => void, opts: FeatureOptions = {}): void {
-  const words = new WordIds()
-  const keys = new FeatureKeys()
-  collectFeatureKeys(text, lexicon, words, false, opts, keys)
-  for (let k = 0; k < keys.length; k++) emit(featureName(keys.keys[k] as number, lexicon, words))
-}
-
 /**
  * Appends the key of every feature occurrence of canonical text to `out`, in text order. ASCII words
  * missing from `words.known` join it when `learn`, otherwise they are numbered in `words.extra`, which
  * this clears first.
  */
-export function collectFeatureKeys(text: string, lexicon: Lexicon, words: WordIds, learn: boolean, opts: FeatureOptions, out: FeatureKeys): void {
-  const trigrams = opts.trigrams === true
-  const skipBigrams = opts.skipBigrams === true
+export function collectFeatureKeys(text: string, lexicon: Lexicon, words: WordIds, learn: boolean, out: FeatureKeys): void {
   if (words.extra.size > 0) words.extra.clear()
   const firstGroup = lexicon.firstGroup
   let wordStart = -1
   let prevHan = false
   let prevParticle = false
-  // the two Han characters before this one, when they are Han (for trigrams and skip-bigrams)
-  let prev2Han = false
-  let prev2Particle = false
   let prevCode = 0
-  let prev2Code = 0
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32
     const cls = CLASS[code] as number
@@ -185,19 +130,11 @@ export function collectFeatureKeys(text: string, lexicon: Lexicon, words: WordId
       const particle = (cls & PARTICLE) !== 0
       if (!(cls & (PARTICLE | COMMON))) out.push(U * KIND_BASE + code)
       if (prevHan && !particle && !prevParticle) out.push(B * KIND_BASE + prevCode * 0x10000 + code)
-      if (prevHan && prev2Han && !particle && !prev2Particle) {
-        if (trigrams && !prevParticle) out.push(T * KIND_BASE + prev2Code * 0x100000000 + prevCode * 0x10000 + code)
-        if (skipBigrams) out.push(S * KIND_BASE + prev2Code * 0x10000 + code)
-      }
-      prev2Han = prevHan
-      prev2Particle = prevParticle
       prevHan = true
       prevParticle = particle
     } else {
-      prev2Han = false
       prevHan = false
     }
-    prev2Code = prevCode
     prevCode = code
     const group = firstGroup[code] as number
     if (group > 0) {

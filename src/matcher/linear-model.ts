@@ -2,13 +2,13 @@
 // centroid similarity weigh every shared n-gram by idf alone; a trained model learns which n-grams
 // separate one intent from its neighbours. Trained at index build, so it must stay cheap. Runs on Workers.
 
-export function softmax(z: Float64Array, temperature: number): Float64Array {
+export function softmax(z: Float64Array): Float64Array {
   let max = -Infinity
   for (const x of z) if (x > max) max = x
   let sum = 0
   const out = new Float64Array(z.length)
   for (let i = 0; i < z.length; i++) {
-    out[i] = Math.exp(((z[i] as number) - max) / temperature)
+    out[i] = Math.exp((z[i] as number) - max)
     sum += out[i] as number
   }
   for (let i = 0; i < z.length; i++) out[i] = (out[i] as number) / sum
@@ -18,17 +18,8 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
 export interface LinearTraining {
   epochs: number
   rate: number
-  /** also train on the keyword rows */
-  keywords: boolean
-  /** Return the average of the weights over all steps (Polyak averaging) instead of the last ones. */
-  averaged?: boolean
 }
 
-/**
- * Multinomial logistic regression on the (unit-length) phrasing and keyword vectors: plain SGD in an
- * order fixed by each row's own key, so the same knowledge always gives the same model. Early stopping (few
- * epochs, no regularisation term) keeps the weights small.
- */
 /** Sparse rows: row r is feat/x[start[r] .. start[r + 1]]. */
 export interface TrainingRows {
   start: Int32Array
@@ -38,6 +29,12 @@ export interface TrainingRows {
   label?: Int32Array
 }
 
+/**
+ * Multinomial logistic regression on the (unit-length) phrasing and keyword vectors: plain SGD in an
+ * order fixed by each row's own key, so the same knowledge always gives the same model. Early stopping (few
+ * epochs, no regularisation term) keeps the weights small. Returns the average of the weights over all steps
+ * (Polyak averaging): far less sensitive to small edits of the knowledge file than the last weights.
+ */
 export function trainLinear(
   opts: LinearTraining, featureCount: number, intentCount: number, docs: TrainingRows, keywordRows: TrainingRows,
   /** A stable key per row (documents, then keyword rows), below 2^32: rows train in key order, so adding or
@@ -46,7 +43,7 @@ export function trainLinear(
 ): Float64Array {
   const C = intentCount
   const docRows = docs.start.length - 1
-  const kwRows = opts.keywords ? keywordRows.start.length - 1 : 0
+  const kwRows = keywordRows.start.length - 1
   const rowCount = docRows + kwRows
   const docNnz = docs.start[docRows] as number
   const nnz = docNnz + (kwRows > 0 ? (keywordRows.start[kwRows] as number) : 0)
@@ -78,8 +75,7 @@ export function trainLinear(
   // The weights do not fit in the CPU cache and most features belong to one row, so training is bound by
   // memory: features are laid out in the order training first meets them (each pass then walks memory
   // forwards), and each feature's running sums U sit right after its weights W. `at` is a row entry's offset.
-  const averaged = opts.averaged === true
-  const stride = averaged ? 2 * C : C
+  const stride = 2 * C
   const slot = new Int32Array(featureCount).fill(-1)
   const at = new Int32Array(nnz)
   let slots = 0
@@ -123,21 +119,13 @@ export function trainLinear(
         const gi = (rate * (g[i] as number)) / sum - (i === y ? rate : 0)
         g[i] = Math.abs(gi) > 1e-4 ? gi : 0
       }
-      if (averaged) {
-        for (let j = from; j < to; j++) {
-          const base = at[j] as number
-          const xj = x[j] as number
-          for (let i = 0; i < C; i++) {
-            const delta = xj * (g[i] as number)
-            M[base + i]! -= delta
-            M[base + C + i]! -= step * delta
-          }
-        }
-      } else {
-        for (let j = from; j < to; j++) {
-          const base = at[j] as number
-          const xj = x[j] as number
-          for (let i = 0; i < C; i++) M[base + i]! -= xj * (g[i] as number)
+      for (let j = from; j < to; j++) {
+        const base = at[j] as number
+        const xj = x[j] as number
+        for (let i = 0; i < C; i++) {
+          const delta = xj * (g[i] as number)
+          M[base + i]! -= delta
+          M[base + C + i]! -= step * delta
         }
       }
     }
@@ -146,8 +134,7 @@ export function trainLinear(
   for (let f = 0; f < featureCount; f++) {
     if ((slot[f] as number) < 0) continue
     const base = (slot[f] as number) * stride
-    if (averaged) for (let i = 0; i < C; i++) W[f * C + i] = (M[base + i] as number) - (M[base + C + i] as number) / step
-    else for (let i = 0; i < C; i++) W[f * C + i] = M[base + i] as number
+    for (let i = 0; i < C; i++) W[f * C + i] = (M[base + i] as number) - (M[base + C + i] as number) / step
   }
   return W
 }

@@ -76,7 +76,7 @@ function plainNormalize(input: string): string | undefined {
 }
 
 /** canonical → variants, as in the knowledge file. */
-export type SynonymTable = Record<string, string[]>
+export type SynonymTable = Readonly<Record<string, readonly string[]>>
 
 interface Rewrite {
   from: string

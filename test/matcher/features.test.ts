@@ -1,23 +1,38 @@
 import { describe, expect, it } from 'vitest'
-import { buildLexicon, extractFeatures } from '../../src/matcher/features'
+import { buildLexicon, collectFeatureKeys, FeatureKeys, KIND_BASE, WordIds, type Lexicon } from '../../src/matcher/features'
 import { IdTable } from '../../src/matcher/id-table'
+
+/** Spells feature keys the way a person reads them ("b:标题", "l:蒲公英"), from the documented key layout. */
+function spell(text: string, lexicon: Lexicon): string[] {
+  const words = new WordIds()
+  const keys = new FeatureKeys()
+  collectFeatureKeys(text, lexicon, words, true, keys)
+  return Array.from(keys.keys.subarray(0, keys.length), (key) => {
+    const kind = Math.floor(key / KIND_BASE)
+    const p = key - kind * KIND_BASE
+    if (kind === 0) return 'u:' + String.fromCharCode(p)
+    if (kind === 1) return 'b:' + String.fromCharCode(Math.floor(p / 0x10000), p % 0x10000)
+    if (kind === 2) return 'w:' + [...words.known.keys()][p]
+    return 'l:' + lexicon.terms[p]
+  })
+}
 
 describe('features', () => {
   const lexicon = buildLexicon(['蒲公英', 'gmv'])
 
-  it('spells Han unigrams, bigrams, ASCII words and lexicon terms with their counts, in first-seen order', () => {
-    const f = extractFeatures('蒲公英 gmv 蒲公英的标题', lexicon)
-    expect([...f]).toEqual([
-      ['u:蒲', 2], ['l:蒲公英', 2], ['u:公', 2], ['b:蒲公', 2], ['u:英', 2], ['b:公英', 2], ['l:gmv', 1], ['w:gmv', 1],
-      ['u:标', 1], ['u:题', 1], ['b:标题', 1],
+  it('emits Han unigrams, bigrams, ASCII words and lexicon terms in text order', () => {
+    expect(spell('蒲公英 gmv 蒲公英的标题', lexicon)).toEqual([
+      'u:蒲', 'l:蒲公英', 'u:公', 'b:蒲公', 'u:英', 'b:公英', 'l:gmv', 'w:gmv',
+      'u:蒲', 'l:蒲公英', 'u:公', 'b:蒲公', 'u:英', 'b:公英', 'u:标', 'u:题', 'b:标题',
     ])
   })
 
-  it('adds trigrams and skip-bigrams only when asked', () => {
-    const f = extractFeatures('标题党', lexicon, { trigrams: true, skipBigrams: true })
-    expect(f.get('t:标题党')).toBe(1)
-    expect(f.get('s:标党')).toBe(1)
-    expect(extractFeatures('标题党', lexicon).has('t:标题党')).toBe(false)
+  it('makes no bigram across a particle and no unigram of a common character', () => {
+    expect(spell('我的标题', lexicon)).toEqual(['u:标', 'u:题', 'b:标题'])
+  })
+
+  it('matches ASCII lexicon terms only as whole words', () => {
+    expect(spell('gmvx', lexicon)).toEqual(['w:gmvx'])
   })
 })
 
