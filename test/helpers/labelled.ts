@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 export interface Labelled {
   text: string
   intent: string | null
+  /** in-scope, uncovered-xhs, other-platform, everyday, smalltalk (the older sets: only in-scope / off-topic) */
+  kind?: string
 }
 
 /** A labelled question set from test/fixtures (one JSON object a line). */
@@ -13,3 +15,10 @@ export function loadLabelled(file: string): Labelled[] {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Labelled)
 }
+
+/**
+ * The labelled question sets. Tuning sets may be used to calibrate, by aggregate; held-out sets are measured
+ * only, never used to choose anything (not a phrasing, not a word list, not a threshold).
+ */
+export const TUNING_SETS = ['questions.jsonl', 'questions-2.jsonl'] as const
+export const HELD_OUT_SETS = ['questions-holdout.jsonl', 'questions-holdout-2.jsonl'] as const
