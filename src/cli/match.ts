@@ -1,4 +1,5 @@
-// `match --jsonl`: classify stdin lines {"text": …}; the input's fields are copied through.
+// `match --jsonl`: classify stdin lines {"text": …}; the input's fields are copied through, followed by the
+// matcher's decision: intent (the topic answered, or null), score, reason, candidates.
 import { loadKnowledge } from '../knowledge/knowledge'
 import { getMatcher } from '../matcher/matcher'
 import { stdinLines, type CliIo } from './io'
@@ -25,8 +26,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       failed++
       continue
     }
-    const { intent, score, candidates } = matcher.match((input as { text: string }).text)
-    io.stdout.write(`${JSON.stringify({ ...input, intent, score, candidates })}\n`)
+    const { intent, score, reason, candidates } = matcher.match((input as { text: string }).text)
+    io.stdout.write(`${JSON.stringify({ ...input, intent, score, reason, candidates })}\n`)
   }
   return failed ? 1 : 0
 }

@@ -1,37 +1,62 @@
 // Question → intent. TF-IDF (BM25 idf) over character n-grams + domain lexicon, scored two ways per intent
-// (nearest phrasing and intent centroid) and blended with a small linear model, then a confidence gate.
-// How it decides and where each constant came from: README.md. Runs on Workers.
+// (nearest phrasing and intent centroid) and blended with a small linear model; then a scope decision that
+// knows what the knowledge does not cover. How it decides and where each constant came from: README.md.
+// Runs on Workers.
 import { buildIndex } from './build-index'
-import { decide, DEFAULT_GATE } from './gate'
 import { normalizeText } from './normalize'
 import { scoreIntents } from './score'
-import type { Candidate, Matcher, MatcherKnowledge, MatchOptions, MatchResult } from './types'
+import { splitClauses } from './scope/clauses'
+import { decideScope, describeDecision } from './scope/decide'
+import { isHelpRequest } from './scope/help-request'
+import { smallTalkTopic } from './scope/small-talk'
+import { coverageCheck } from './scope/uncovered'
+import type { Candidate, Decision, Matcher, MatcherKnowledge, MatchOptions, MatchResult } from './types'
 
-export type { Candidate, Matcher, MatcherIntent, MatcherKnowledge, MatchOptions, MatchResult } from './types'
+export type { Candidate, Decision, Matcher, MatcherIntent, MatcherKnowledge, MatchOptions, MatchResult, SmallTalkTopic } from './types'
+export { isHelpRequest } from './scope/help-request'
+export { smallTalkTopic } from './scope/small-talk'
 
+const HELP = 'help'
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/** Everything the bot can say, canonical: a word found nowhere in it is not covered. */
+function coveredText(knowledge: MatcherKnowledge, canonical: (s: string) => string): string {
+  return canonical(knowledge.intents.map((i) => [i.title, i.answer ?? '', ...(i.points ?? []), i.followUp ?? ''].join(' ')).join(' '))
+}
 
 export function createMatcher(knowledge: MatcherKnowledge): Matcher {
   const index = buildIndex(knowledge)
   const canonical = (text: string) => index.rewrite(normalizeText(text))
+  const covers = coverageCheck(coveredText(knowledge, canonical), canonical)
+  const hasHelp = knowledge.intents.some((i) => i.id === HELP)
   return {
     canonical,
     match(text: string, opts: MatchOptions = {}): MatchResult {
-      const scores = scoreIntents(index, canonical(text), opts.ignoreIdentical)
+      const question = canonical(text)
+      const scores = scoreIntents(index, question, opts.ignoreIdentical)
       const ranked: Candidate[] = []
       for (let i = 0; i < index.outOfScopeIntent; i++) {
         ranked.push({ intent: index.intentIds[i] as string, score: scores[i] as number })
       }
       ranked.sort((a, b) => b.score - a.score)
+      const candidates = ranked.slice(0, 3).filter((c) => c.score > 0).map((c) => ({ intent: c.intent, score: round(c.score) }))
       const best = ranked[0]
-      const runnerUp = ranked[1]?.score ?? 0
-      const outOfScope = scores[index.outOfScopeIntent] as number
-      const accepted = best !== undefined && decide(DEFAULT_GATE, best.score, runnerUp, outOfScope)
-      return {
-        intent: accepted ? best.intent : null,
-        score: round(best?.score ?? 0),
-        candidates: ranked.slice(0, 3).filter((c) => c.score > 0).map((c) => ({ intent: c.intent, score: round(c.score) })),
+      const score = round(best?.score ?? 0)
+      const result = (intent: string | null, decision: Decision, s = score, c = candidates): MatchResult =>
+        ({ intent, score: s, candidates: c, decision, reason: describeDecision(decision) })
+
+      if (hasHelp && isHelpRequest(text)) {
+        return result(HELP, { kind: 'help' }, 1, [{ intent: HELP, score: 1 }, ...candidates.filter((c) => c.intent !== HELP).slice(0, 2)])
       }
+      const topic = smallTalkTopic(question)
+      if (topic) return result(null, { kind: 'smalltalk', topic })
+      if (!best || !question) return result(null, { kind: 'low-confidence' })
+      const decision = decideScope(splitClauses(text, index.rewrite), {
+        best: best.score,
+        runnerUp: ranked[1]?.score ?? 0,
+        outOfScope: scores[index.outOfScopeIntent] as number,
+      }, covers)
+      return result(decision.kind === 'answered' ? best.intent : null, decision)
     },
   }
 }

@@ -7,6 +7,10 @@ export interface MatcherIntent {
   title: string
   keywords: readonly string[]
   phrasings: readonly string[]
+  /** What the bot says for this topic: what it covers (terms found nowhere here are not covered). */
+  answer?: string
+  points?: readonly string[]
+  followUp?: string
 }
 
 export interface MatcherKnowledge {
@@ -22,13 +26,35 @@ export interface Candidate {
   score: number
 }
 
+export type SmallTalkTopic = 'greeting' | 'presence' | 'identity' | 'thanks' | 'praise' | 'complaint' | 'bye' | 'ack' | 'feeling' | 'laughter'
+
+/** Why the matcher answered or not. */
+export type Decision =
+  | { kind: 'answered' }
+  /** 帮助 / help / 使用说明 as a whole message */
+  | { kind: 'help' }
+  | { kind: 'smalltalk'; topic: SmallTalkTopic }
+  /** the question is about another platform's operations, not a comparison with 小红书 */
+  | { kind: 'other-platform'; platform: string }
+  /**
+   * The question asks about something the knowledge does not cover. `term`: the uncovered word or asking
+   * phrase; `phrase`: the part of the question to quote back; `nearMiss`: a 小红书 matter next to what the
+   * article covers (the candidates are related topics), as opposed to an everyday subject.
+   */
+  | { kind: 'uncovered'; term: string; phrase: string; nearMiss: boolean }
+  /** nothing says it is out of scope, but no topic is a confident match */
+  | { kind: 'low-confidence' }
+
 export interface MatchResult {
-  /** The answered intent, or null for the fallback. */
+  /** The answered intent, or null: fallback, near miss, small talk. */
   intent: string | null
-  /** Confidence of the best in-scope candidate, 0..1. */
+  /** Confidence of the best in-scope candidate, 0..1 (1 for an explicit help request). */
   score: number
   /** Best first, at most 3, in-scope intents only. */
   candidates: Candidate[]
+  decision: Decision
+  /** The decision in a few words: "answered", "help", "smalltalk", "other platform: 抖音", "uncovered: 剪映", "low confidence". */
+  reason: string
 }
 
 export interface MatchOptions {

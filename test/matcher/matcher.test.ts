@@ -1,28 +1,45 @@
 import { describe, expect, it } from 'vitest'
-import { decide, DEFAULT_GATE } from '../../src/matcher/gate'
+import { splitClauses } from '../../src/matcher/scope/clauses'
+import { decideScope, SCOPE_GATE } from '../../src/matcher/scope/decide'
+import type { CoverageCheck } from '../../src/matcher/scope/uncovered'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { createMatcher, getMatcher } from '../../src/matcher/matcher'
 
 const knowledge = loadKnowledge()
 const matcher = getMatcher(knowledge)
 
-describe('confidence gate', () => {
+const clauses = (text: string) => splitClauses(text, matcher.canonical)
+const nothingUncovered: CoverageCheck = () => ({})
+
+describe('confidence gate (scope decision on the similarity scores)', () => {
+  const g = SCOPE_GATE
+  const decideOn = (best: number, runnerUp: number, outOfScope: number, covers = nothingUncovered) =>
+    decideScope(clauses('新号还有机会吗'), { best, runnerUp, outOfScope }, covers).kind
+
   it('accepts a clear winner', () => {
-    expect(decide(DEFAULT_GATE, 0.6, 0.2, 0.1)).toBe(true)
+    expect(decideOn(0.6, 0.2, 0.1)).toBe('answered')
   })
   it('rejects a best score under the threshold', () => {
-    expect(decide(DEFAULT_GATE, DEFAULT_GATE.threshold - 0.01, 0, 0)).toBe(false)
+    expect(decideOn(g.threshold - 0.01, 0, 0)).toBe('low-confidence')
   })
   it('rejects when the runner-up is within the margin', () => {
-    expect(decide(DEFAULT_GATE, 0.6, 0.6 - DEFAULT_GATE.margin / 2, 0)).toBe(false)
+    expect(decideOn(0.6, 0.6 - g.margin / 2, 0)).toBe('low-confidence')
   })
   it('rejects when the out-of-scope examples match at least as well', () => {
-    expect(decide(DEFAULT_GATE, 0.3, 0.1, 0.3)).toBe(false)
+    expect(decideOn(0.3, 0.1, 0.3)).toBe('low-confidence')
   })
-
   it('answers a strong in-scope match even when one off-topic example is as close', () => {
-    expect(decide(DEFAULT_GATE, 0.6, 0.1, 0.6)).toBe(true)
-    expect(decide({ ...DEFAULT_GATE, strongAnswer: undefined }, 0.6, 0.1, 0.6)).toBe(false)
+    expect(decideOn(0.6, 0.1, 0.6)).toBe('answered')
+  })
+  it('lowers the confidence of a question that mentions an uncovered term in passing', () => {
+    const background: CoverageCheck = () => ({ product: '薯条' })
+    expect(decideOn(g.threshold + g.backgroundPenalty + 0.01, 0, 0, background)).toBe('answered')
+    expect(decideOn(g.threshold + g.backgroundPenalty - 0.01, 0, 0, background)).toBe('uncovered')
+  })
+  it('never answers a question that asks how to work a feature the article does not cover, however similar', () => {
+    expect(decideOn(0.99, 0, 0, () => ({ productAsked: '小黄车' }))).toBe('uncovered')
+    expect(decideOn(0.99, 0, 0, () => ({ asks: '用什么app' }))).toBe('uncovered')
+    expect(decideOn(0.99, 0, 0, () => ({ everydayAsked: '猫砂' }))).toBe('uncovered')
   })
 })
 
@@ -59,11 +76,32 @@ describe('matcher', () => {
     '怎么注销小红书账号',
     '小红书客服电话是多少',
     '微信怎么发红包',
-    '你好',
     '',
     '🙏🙏🙏',
   ])('falls back on off-topic %j', (text) => {
     expect(matcher.match(text).intent).toBeNull()
+  })
+
+  it.each([
+    ['帮助', 'help', 'help'],
+    ['@红书参谋 使用说明', 'help', 'help'],
+    ['新号还有机会吗', 'new-account', 'answered'],
+    ['你好', null, 'smalltalk'],
+    ['谢谢', null, 'smalltalk'],
+    ['抖音怎么开直播', null, 'other platform: 抖音'],
+    ['封面用什么app做比较好看', null, 'uncovered: 用什么app'],
+    ['剪映怎么加字幕', null, 'uncovered: 剪映'],
+    ['猫砂哪个牌子好', null, 'uncovered: 猫砂'],
+  ])('explains its decision on %s: intent %s, reason %s', (text, intent, reason) => {
+    const r = matcher.match(text)
+    expect(r.intent).toBe(intent)
+    expect(r.reason).toBe(reason)
+  })
+
+  it('puts help first with full confidence when 帮助 is the whole message', () => {
+    const r = matcher.match('帮助')
+    expect(r.score).toBe(1)
+    expect(r.candidates[0]).toEqual({ intent: 'help', score: 1 })
   })
 
   it('never offers the internal out-of-scope class as a candidate', () => {

@@ -1,0 +1,34 @@
+// A question split into clauses (at punctuation, and at spaces between Chinese words), each canonical.
+import { normalizeText, type SynonymRewriter } from '../normalize'
+
+export interface Clause {
+  /** canonical text of the clause */
+  text: string
+  /** it asks something (a question word, a final particle or a question mark) */
+  asks: boolean
+}
+
+const BREAK = /[，。？！?!,;；：:\n…~～、]+/u
+const QUESTION_MARK = /[?？]\s*$/u
+// Question words and final particles of a canonical clause.
+const ASKS = /怎|如何|咋|什么|啥|哪|(?<![好十百千万没这那前后])几(?![十百千万乎])|多少|多久|多长|多大|能不能|可不可以|可以吗|要不要|是不是|有没有|会不会|值不值|行不行|好不好|对不对|算不算|用不用|吗|呢|么$|嘛$|没$|否$|\bhow\b|\bwhat\b|\bwhich\b|\bwhy\b|\bcan\b|\bshould\b/u
+
+// "我不是问怎么开店", "报价我之后再问": a clause that says what is NOT being asked.
+const NOT_ASKING = /不是问|不是想问|之后再问|回头再问|先不问|不问|不用讲|不用说/
+
+export function splitClauses(raw: string, rewrite: SynonymRewriter): Clause[] {
+  const out: Clause[] = []
+  // "怎么@别人": the normaliser drops @mentions, but here the @ is what is asked about
+  const text = raw.replace(/(怎么|如何|咋|能|可以|要|去)\s*[@＠](?!你|红书参谋|机器人|bot)/gu, '$1艾特')
+  for (const piece of text.split(/(?<=[，。？！?!,;；：:\n…~～、])/u)) {
+    const asked = QUESTION_MARK.test(piece)
+    const canonical = rewrite(normalizeText(piece.replace(BREAK, ' ')))
+    // a space between two non-ASCII characters is where someone left out a comma
+    for (const part of canonical.split(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/u)) {
+      const text = part.trim()
+      if (text) out.push({ text, asks: ASKS.test(text) && !NOT_ASKING.test(text) })
+    }
+    if (asked && out.length) out[out.length - 1]!.asks = true
+  }
+  return out
+}

@@ -1,0 +1,53 @@
+// Messages that are chat, not questions: greetings, 在吗, 你是谁, thanks, praise, complaints, goodbyes,
+// acknowledgements and laughter. A message is small talk only when it is made of these phrases and
+// filler alone, so "你好，新号怎么起步" stays a question. Works on canonical text (see normalize.ts).
+
+import type { SmallTalkTopic } from '../types'
+
+// The longest phrase wins at each position ("你好笨" is a complaint, not "你好" + 笨); the message's topic is the
+// first-listed topic among its phrases ("ok明白了 感谢" is thanks).
+const PHRASES: [SmallTalkTopic, RegExp][] = [
+  ['complaint', /(?:你|机器人|这个bot|bot)?(?:好|真|太|也太|有点)?(?:笨|傻|蠢|菜|差劲|差|垃圾|不靠谱|不好用|废物)|答非所问|(?:回答|回复|答)得?(?:不对|有误|错了?)|说的啥|你在说(?:什么|啥)|你在胡说(?:什么|啥)?|看不懂你说的|(?:又|还)?(?:答|回|说|讲)(?:错|偏|歪)了?|不对|错了|听不懂(?:人话)?|没听懂|看不懂|什么鬼|啥玩意|莫名其妙|胡说(?:八道)?|瞎说|乱说|乱答|瞎答|没用|没啥用|不准|无语|服了|失望|敷衍|人工智障|智障/y],
+  ['identity', /你(?:用的)?是(?:什么|哪个)模型|你是男是女|你(?:到底)?是(?:谁|什么|啥|哪位|哪个|谁家的|真人|人|机器人|ai|人工智能|gpt|chatgpt|程序|客服)(?:还是(?:真人|人|机器人|ai|人工智能))?|你叫(?:什么|啥)(?:名字)?|你(?:的)?名字|你(?:几|多少)岁了?|你多大了?|谁(?:开发|做|写)的你|你是(?:男|女)的?(?:还是(?:男|女)的?)?|你是不是(?:真人|机器人|ai|人工智能)|(?:真人|机器人)吗/y],
+  ['thanks', /(?:非常|太|真是|真的)?(?:谢谢|感谢|多谢|谢了|谢啦|谢)(?:你|您|哈|啦|了|大佬|老师|红书参谋)*|thank(?:s| you)?|thx|3q|辛苦(?:了|啦|你了)?|麻烦(?:你)?了|受教了?|学到了|涨知识了|有帮助|帮大忙了|感恩|比心/y],
+  ['presence', /(?:请问)?(?:在吗|在嘛|在么|在不在|在没|还在吗|你在吗|在线吗|还在不|有人吗|有人在吗|人呢|怎么不(?:说话|回(?:我|复|话)?|理我)了?|理(?:我|一下我)|出来|醒醒|喂|ping)/y],
+  ['praise', /(?:你|机器人)?(?:真|好|太|也太|挺|很|超|蛮|相当)?(?:棒|厉害|聪明|牛|强|赞|给力|优秀|靠谱|专业|可爱|好用|不错)(?:了|啊|呀|哦|的|啦)?|牛(?:啊|逼|批|b|x)|nb|yyds|666+|6{2,}|回得(?:还)?(?:挺|真|好|很|超)?快|秒回|爱了|绝了|可以啊|厉害了|棒棒哒|爱你|么么哒/y],
+  ['greeting', /(?:大家|各位|宝子们|姐妹们|家人们)好|你好|您好|hello|hi|hey|哈喽|嗨|hallo|早(?:上|晨)?好|早安|午安|中午好|下午好|晚上好|早|周[一二三四五六日天末]快乐|(?:新年|节日|元旦|国庆|中秋|端午|五一|周末)快乐|好久不见/y],
+  ['bye', /晚安|拜拜|拜|再见|回见|下次见|bye|88|下班(?:啦|了|咯)?|溜了|撤了|先这样|走了|睡了/y],
+  ['ack', /好(?:的|滴|嘞|吧|哒)?|收到(?:了)?|ok|okay|嗯+|哦+|噢+|明白(?:了)?|知道(?:了)?|懂(?:了)?|了解(?:了)?|行吧?|可以|是的|对的?|没问题|get|好吧/y],
+  ['feeling', /(?:好|真|太|有点)?(?:无聊|累|困|烦|难过|开心|emo)(?:了|啊|死了)?|呜+|抱抱|加油|吃了(?:吗|没)|你在干(?:嘛|什么|啥)/y],
+  ['laughter', /(?:哈|呵|嘿|嘻|hh|h)+|笑死(?:了)?|lol|2333+|xswl/y],
+]
+
+// Characters that may surround small-talk phrases without making the message a question.
+const FILLER = /[\s啊呀哦啦呢吧嘛吗哈呗哇耶诶欸嘿~了的你我们大家宝亲各位]/y
+
+/** The small-talk topic of a whole message (canonical text), or null when it is (also) a question. */
+export function smallTalkTopic(canonical: string): SmallTalkTopic | null {
+  const text = canonical.trim()
+  if (!text || text.length > 24) return null
+  let strongest = -1
+  let i = 0
+  while (i < text.length) {
+    // the longest phrase starting here; on a tie, the topic listed first
+    let length = 0
+    let topic = -1
+    PHRASES.forEach(([, re], k) => {
+      re.lastIndex = i
+      const m = re.exec(text)
+      if (m && m[0].length > length) {
+        length = m[0].length
+        topic = k
+      }
+    })
+    if (topic >= 0) {
+      i += length
+      if (strongest < 0 || topic < strongest) strongest = topic
+      continue
+    }
+    FILLER.lastIndex = i
+    if (!FILLER.test(text)) return null
+    i++
+  }
+  return strongest >= 0 ? PHRASES[strongest]![0] : null
+}
