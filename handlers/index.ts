@@ -8,6 +8,7 @@ import { feedbackHandler } from './feedback'
 import { followUpHandler } from './follow-up'
 import { helpHandler } from './help'
 import { helpReply } from './replies'
+import { smallTalkHandler } from './small-talk'
 import { titleCheckHandler } from './title-check'
 
 /** A bare "@红书参谋" with nothing after it: show what the bot can do instead of guessing. */
@@ -23,6 +24,7 @@ export function createHandlers(opts: { wecomApiBase?: string } = {}): readonly H
     helpHandler,
     titleCheckHandler,
     followUpHandler,
+    smallTalkHandler,
     askHandler,
   ]
 }

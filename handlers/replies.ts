@@ -68,6 +68,50 @@ export function answerReply(knowledge: Knowledge, intentId: string, opts: { dept
   }
 }
 
+/** Candidates close enough to call "related" on a near-miss card (below this the words merely overlap). */
+const RELATED_MIN_SCORE = 0.15
+
+const TITLE_CHECK_HINT = '想检查一个标题（字数、违禁词、关键词），可以发「标题检查 你的标题」。'
+
+/**
+ * A 小红书 question next to what the article covers, but not covered ("封面用什么app做"): say so plainly and
+ * offer the related topics. It is a fallback, not an answer. Without related topics it is the plain fallback.
+ */
+export function nearMissReply(knowledge: Knowledge, phrase: string, candidates: Candidate[]): Reply {
+  const related = candidates.filter((c) => c.score >= RELATED_MIN_SCORE && knowledge.byId.has(c.intent) && c.intent !== HELP_INTENT)
+  if (related.length === 0) return fallbackReply(knowledge, [])
+  const titles = related.slice(0, MAX_RELATED).map((c) => `「${knowledge.byId.get(c.intent)?.title}」`)
+  const blocks: Reply['blocks'] = [
+    { kind: 'markdown', text: `文章没有讲到「${phrase}」，它讲到的相关内容是${titles.join('、')}，点下面的按钮可以看。` },
+    { kind: 'markdown', text: `我只依据《${knowledge.source.title}》（${knowledge.source.year}年）回答，文章没写的我不乱答。` },
+  ]
+  if (/标题/.test(phrase)) blocks.push({ kind: 'markdown', text: TITLE_CHECK_HINT })
+  return {
+    kind: 'fallback',
+    title: '文章没有讲到这个',
+    tone: 'grey',
+    blocks,
+    buttons: relatedButtons(knowledge, related.map((c) => c.intent)),
+  }
+}
+
+/** A question about another platform's operations: the article is about 小红书 only. */
+export function otherPlatformReply(knowledge: Knowledge, platform: string): Reply {
+  return {
+    kind: 'fallback',
+    title: `这是${platform}的问题`,
+    tone: 'grey',
+    blocks: [
+      {
+        kind: 'markdown',
+        text: `这个问题问的是${platform}怎么做，我只依据《${knowledge.source.title}》（${knowledge.source.year}年）回答小红书运营的问题，${platform}的规则和玩法我不乱答。`,
+      },
+      { kind: 'markdown', text: '想知道小红书和其他平台有什么不同，可以点下面的按钮。' },
+    ],
+    buttons: relatedButtons(knowledge, ['platform-compare']),
+  }
+}
+
 /** The honest "I don't know" card, with the closest topics as "你是不是想问" buttons. */
 export function fallbackReply(knowledge: Knowledge, candidates: Candidate[]): Reply {
   const buttons = candidates
@@ -89,8 +133,8 @@ export function fallbackReply(knowledge: Knowledge, candidates: Candidate[]): Re
   }
 }
 
-/** What the bot can do and how to use it. */
-export function helpReply(knowledge: Knowledge): Reply {
+/** What the bot can do and how to use it; `greeting` opens the card ("在的！"). */
+export function helpReply(knowledge: Knowledge, greeting?: string): Reply {
   const examples = ['worth-doing', 'new-account', 'keyword-layout']
   return {
     kind: 'help',
@@ -98,6 +142,7 @@ export function helpReply(knowledge: Knowledge): Reply {
     tone: 'green',
     intent: HELP_INTENT,
     blocks: [
+      ...(greeting ? [{ kind: 'markdown' as const, text: greeting }] : []),
       {
         kind: 'markdown',
         text: `我依据《${knowledge.source.title}》（${knowledge.source.year}年）回答小红书创作者的问题。在群里@我，直接打字提问就行。`,

@@ -7,6 +7,8 @@ import { askHandler, answerReply, fallbackReply, helpReply } from '../../handler
 import { askButtonHandler } from '../../handlers/button'
 import { followUpHandler, isFollowUp } from '../../handlers/follow-up'
 import { helpHandler, isHelpRequest } from '../../handlers/help'
+import { nearMissReply, otherPlatformReply } from '../../handlers/replies'
+import { smallTalkHandler, smallTalkReply } from '../../handlers/small-talk'
 
 const knowledge = loadKnowledge()
 
@@ -48,6 +50,34 @@ describe('ask handler', () => {
     expect(reply?.buttons.length).toBeLessThanOrEqual(3)
     expect(reply?.buttons.every((b) => b.action.type === 'ask')).toBe(true)
     expect(c.session.lastIntent).toBeUndefined()
+  })
+
+  it('carries the matcher\'s decision and reason on the reply', async () => {
+    expect((await askHandler(ctx('要不要做直播带货')))?.decision).toMatchObject({ intent: 'live-commerce', reason: 'answered' })
+    expect((await askHandler(ctx('抖音怎么开直播')))?.decision).toMatchObject({ intent: null, reason: 'other platform: 抖音' })
+    expect((await askHandler(ctx('剪映怎么加字幕')))?.decision).toMatchObject({ intent: null, reason: 'uncovered: 剪映' })
+  })
+
+  it('says what the article does not cover, with related topics, and starts no session', async () => {
+    const c = ctx('有人知道怎么挂小黄车吗')
+    const reply = await askHandler(c)
+    expect(reply?.kind).toBe('fallback')
+    expect(reply?.title).toBe('文章没有讲到这个')
+    expect(JSON.stringify(reply?.blocks)).toContain('文章没有讲到「怎么挂小黄车」')
+    expect(reply?.buttons.length).toBeGreaterThan(0)
+    expect(reply?.buttons.every((b) => b.action.type === 'ask')).toBe(true)
+    expect(c.session.lastIntent).toBeUndefined()
+  })
+
+  it('does not call an everyday question a near miss of some topic', async () => {
+    const reply = await askHandler(ctx('蒜蓉粉丝怎么蒸'))
+    expect(reply?.title).toBe('这个我不确定')
+    expect(reply?.buttons).toEqual([])
+  })
+
+  it('answers small talk and 帮助 without the fallback', async () => {
+    expect((await askHandler(ctx('谢谢')))?.title).toBe('不客气～')
+    expect((await askHandler(ctx('帮助')))?.kind).toBe('help')
   })
 
   it('leaves button presses and empty text to other handlers', async () => {
@@ -137,5 +167,59 @@ describe('reply builders', () => {
       { intent: 'local-life', score: 0.1 }, { intent: 'help', score: 0.05 },
     ])
     expect(r.buttons.map((b) => b.label)).toEqual(['你是不是想问：2024还值得做小红书吗', '你是不是想问：新号还有机会吗', '你是不是想问：本地生活与探店'])
+  })
+})
+
+describe('small talk', () => {
+  it.each([
+    ['你好', 'help'], ['在吗', 'help'], ['你是谁', 'help'],
+    ['谢谢', 'notice'], ['你真棒', 'notice'], ['答非所问', 'notice'], ['拜拜', 'notice'], ['好的', 'notice'], ['哈哈哈', 'notice'],
+  ])('answers %s with a friendly %s card, never the fallback', async (text, kind) => {
+    const reply = await smallTalkHandler(ctx(text))
+    expect(reply?.kind).toBe(kind)
+    expect(reply?.decision).toEqual({ intent: null, score: 0, reason: 'smalltalk' })
+    expect(JSON.stringify(reply)).not.toContain('不确定')
+  })
+
+  it('leaves questions, even ones that start with a greeting, to the ask handler', async () => {
+    expect(await smallTalkHandler(ctx('你好，新号怎么起步'))).toBeNull()
+    expect(await smallTalkHandler(ctx('关键词写在哪'))).toBeNull()
+  })
+
+  it('suggests one topic after thanks: related to the last answer, else a starting topic', () => {
+    expect(smallTalkReply(knowledge, 'thanks', { lastIntent: 'keyword-layout', depth: 0 }).buttons).toEqual([
+      { label: `看看：${knowledge.byId.get('content-style')?.title}`, action: { type: 'ask', intent: 'content-style' } },
+    ])
+    expect(smallTalkReply(knowledge, 'thanks').buttons).toHaveLength(1)
+  })
+
+  it('offers the help card and feedback hint after a complaint', () => {
+    const reply = smallTalkReply(knowledge, 'complaint')
+    expect(JSON.stringify(reply.blocks)).toContain('👎')
+    expect(reply.buttons).toEqual([{ label: '看看我能做什么', action: { type: 'command', command: '帮助' } }])
+  })
+})
+
+describe('near-miss and other-platform replies', () => {
+  it('lists at most three related topics, leaves out help and weak candidates', () => {
+    const r = nearMissReply(knowledge, '封面用什么app做', [
+      { intent: 'keyword-layout', score: 0.4 }, { intent: 'help', score: 0.3 }, { intent: 'content-style', score: 0.2 }, { intent: 'local-life', score: 0.05 },
+    ])
+    expect(r.kind).toBe('fallback')
+    expect(r.buttons.map((b) => b.action)).toEqual([{ type: 'ask', intent: 'keyword-layout' }, { type: 'ask', intent: 'content-style' }])
+  })
+
+  it('falls back to the plain card when no topic is close', () => {
+    expect(nearMissReply(knowledge, '密码', [{ intent: 'account-safety', score: 0.1 }]).title).toBe('这个我不确定')
+  })
+
+  it('points a title-length question at 标题检查', () => {
+    expect(JSON.stringify(nearMissReply(knowledge, '标题最多能写多少字', [{ intent: 'keyword-layout', score: 0.3 }]).blocks)).toContain('标题检查')
+  })
+
+  it('names the other platform and offers the comparison topic', () => {
+    const r = otherPlatformReply(knowledge, '拼多多')
+    expect(r.title).toBe('这是拼多多的问题')
+    expect(r.buttons.map((b) => b.action)).toEqual([{ type: 'ask', intent: 'platform-compare' }])
   })
 })
