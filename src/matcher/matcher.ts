@@ -7,7 +7,7 @@ import { normalizeText } from './normalize'
 import { scoreIntents } from './score'
 import { splitClauses } from './scope/clauses'
 import { decideScope, describeDecision } from './scope/decide'
-import { isHelpRequest } from './scope/help-request'
+import { isHelpText } from './scope/help-request'
 import { smallTalkTopic } from './scope/small-talk'
 import { coverageCheck } from './scope/uncovered'
 import type { Candidate, Decision, Matcher, MatcherKnowledge, MatchOptions, MatchResult } from './types'
@@ -32,7 +32,8 @@ export function createMatcher(knowledge: MatcherKnowledge): Matcher {
   return {
     canonical,
     match(text: string, opts: MatchOptions = {}): MatchResult {
-      const question = canonical(text)
+      const normalized = normalizeText(text)
+      const question = index.rewrite(normalized)
       const scores = scoreIntents(index, question, opts.ignoreIdentical)
       const ranked: Candidate[] = []
       for (let i = 0; i < index.outOfScopeIntent; i++) {
@@ -45,13 +46,14 @@ export function createMatcher(knowledge: MatcherKnowledge): Matcher {
       const result = (intent: string | null, decision: Decision, s = score, c = candidates): MatchResult =>
         ({ intent, score: s, candidates: c, decision, reason: describeDecision(decision) })
 
-      if (hasHelp && isHelpRequest(text)) {
+      const asksForHelp = isHelpText(normalized) || /^[/／]?(?:help|帮助)$|^[?？]$/i.test(text.trim())
+      if (hasHelp && asksForHelp) {
         return result(HELP, { kind: 'help' }, 1, [{ intent: HELP, score: 1 }, ...candidates.filter((c) => c.intent !== HELP).slice(0, 2)])
       }
       const topic = smallTalkTopic(question)
       if (topic) return result(null, { kind: 'smalltalk', topic })
       if (!best || !question) return result(null, { kind: 'low-confidence' })
-      const decision = decideScope(splitClauses(text, index.rewrite), {
+      const decision = decideScope(splitClauses(text, index.rewrite, question), {
         best: best.score,
         runnerUp: ranked[1]?.score ?? 0,
         outOfScope: scores[index.outOfScopeIntent] as number,

@@ -16,7 +16,14 @@ const ASKS = /怎|如何|咋|什么|啥|哪|(?<![好十百千万没这那前后]
 // "我不是问怎么开店", "报价我之后再问": a clause that says what is NOT being asked.
 const NOT_ASKING = /不是问|不是想问|之后再问|回头再问|先不问|不问|不用讲|不用说/
 
-export function splitClauses(raw: string, rewrite: SynonymRewriter): Clause[] {
+// Anything that can split a message into clauses; most questions have none and are one clause.
+const SPLITS = /[，。？！?!,;；：:\n…~～、@＠]/u
+
+/** `canonical`: the whole text already normalised and rewritten, when the caller has it. */
+export function splitClauses(raw: string, rewrite: SynonymRewriter, canonical?: string): Clause[] {
+  if (canonical !== undefined && !SPLITS.test(raw) && !canonical.includes(' ')) {
+    return canonical ? [{ text: canonical, asks: ASKS.test(canonical) && !NOT_ASKING.test(canonical) }] : []
+  }
   const out: Clause[] = []
   // "怎么@别人": the normaliser drops @mentions, but here the @ is what is asked about
   const text = raw.replace(/(怎么|如何|咋|能|可以|要|去)\s*[@＠](?!你|红书参谋|机器人|bot)/gu, '$1艾特')

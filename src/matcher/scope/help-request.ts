@@ -7,5 +7,10 @@ const HELP_TEXT = /^(?:\/?help|\/?帮助|帮助一下|求帮助|怎么用|如何
 export function isHelpRequest(text: string): boolean {
   const raw = text.trim().toLowerCase()
   if (raw === '/help' || raw === '/帮助' || raw === '?' || raw === '？') return true
-  return HELP_TEXT.test(normalizeText(text).replace(/\s+/g, ''))
+  return isHelpText(normalizeText(text))
+}
+
+/** The same test on text already normalised (the matcher has it at hand). */
+export function isHelpText(normalized: string): boolean {
+  return normalized.length <= 24 && HELP_TEXT.test(normalized.replace(/\s+/g, ''))
 }

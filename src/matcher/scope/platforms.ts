@@ -41,6 +41,9 @@ const ABOUT_THE_ARTICLE = /^(?:为什么|为啥|凭什么|怎么)说|^(?:文章|
 const COMPARING = /比(?!较|例)|对比|相比|区别|差异|差别|不同|不一样|一样吗|转战|转到|搬到|迁移|同步|平台|两边|优势|好在哪|参考|借鉴|灵感|(?<![a-z])vs(?![a-z])|(?<!让|被)更(?:大|多(?!人)|好(?!看)|容易|适合|快|难|火|卷)/
 const CHOOSING = /哪个|哪家|哪边|哪一个|还是|选/
 
+/** Any platform name at all: most questions name none, and one test settles them. */
+const ANY_PLATFORM = new RegExp([...OTHER_PLATFORMS, ...LEADING_ONLY].map(([, re]) => `(?:${re.source.replace(/^\^/, '')})`).join('|'))
+
 function platformsIn(text: string): string[] {
   const found: string[] = []
   for (const [name, re] of OTHER_PLATFORMS) if (re.test(text)) found.push(name)
@@ -50,6 +53,7 @@ function platformsIn(text: string): string[] {
 
 /** The other platform the question is about, or null (about 小红书, a comparison, or no platform at all). */
 export function otherPlatformSubject(clauses: Clause[]): string | null {
+  if (!clauses.some((c) => ANY_PLATFORM.test(c.text))) return null
   const named = clauses.map((c) => ({ others: platformsIn(c.text), xhs: XIAOHONGSHU.test(c.text) || ABOUT_THE_ARTICLE.test(c.text) }))
   const anyOther = named.some((n) => n.others.length > 0)
   if (!anyOther) return null

@@ -3,6 +3,7 @@
 // - a term from the lexicons below that appears nowhere in what the bot says (answers, points, follow-ups);
 // - a question asking how to operate the app, or for a number, setting or tool (MECHANICS).
 import type { Clause } from './clauses'
+import { TermFinder } from './term-finder'
 
 /** 小红书 features, settings, fees and back-office tools (general knowledge of the app, not the article). Only
  *  words that name the feature itself: "浏览量" or "审核中" also describe symptoms the article does discuss. */
@@ -94,47 +95,36 @@ export interface CoverageCheck {
   (clauses: Clause[]): Uncovered
 }
 
+/** One regex for all of MECHANICS: a question is scanned once. */
+const MECHANICS_ANY = new RegExp(MECHANICS.map((re) => `(?:${re.source})`).join('|'))
+
 /** Builds the check for one knowledge: lexicon terms that its answers do mention are covered. */
 export function coverageCheck(coveredText: string, canonical: (s: string) => string): CoverageCheck {
-  const uncoveredTerms = (terms: string[]) => terms.map(canonical).filter((t) => t && !coveredText.includes(t)).sort((a, b) => b.length - a.length)
+  const uncoveredTerms = (terms: string[]) => new TermFinder(terms.map(canonical).filter((t) => t && !coveredText.includes(t)))
   const product = uncoveredTerms([...PRODUCT_TERMS, ...TOOL_TERMS])
   const everyday = uncoveredTerms(EVERYDAY_TERMS)
-  const find = (text: string, terms: string[]) =>
-    terms.find((t) => {
-      const at = text.indexOf(t)
-      if (at < 0) return false
-      if (!ASCII_WORD.test(t)) return true
-      return !ASCII_CHAR.test(text[at - 1] ?? '') && !ASCII_CHAR.test(text[at + t.length] ?? '')
-    })
   return (clauses) => {
     const out: Uncovered = {}
     // a message that asks nothing in particular ("本地天气") is asking about all of it
-    const asking = clauses.some((c) => c.asks) ? clauses : clauses.map((c) => ({ ...c, asks: true }))
+    const askingAny = clauses.some((c) => c.asks)
     const aboutTheBot = clauses.some((c) => BOT_FEATURES.test(c.text))
-    for (const c of asking) {
-      const e = find(c.text, everyday)
+    for (const c of clauses) {
+      const asks = c.asks || !askingAny
+      const e = everyday.find(c.text)
       if (e !== undefined) {
-        if (c.asks && !ABOUT_CONTENT.test(c.text)) out.everydayAsked ??= e
+        if (asks && !ABOUT_CONTENT.test(c.text)) out.everydayAsked ??= e
         else out.everyday ??= e
       }
-      const p = find(c.text, product)
+      const p = product.find(c.text)
       if (p !== undefined) {
-        if (c.asks && HOW.test(c.text)) out.productAsked ??= p
+        if (asks && HOW.test(c.text)) out.productAsked ??= p
         else out.product ??= p
       }
-      if (c.asks && out.asks === undefined && !aboutTheBot) {
-        for (const re of MECHANICS) {
-          const m = re.exec(c.text)
-          if (m) {
-            out.asks = m[0]
-            break
-          }
-        }
+      if (asks && out.asks === undefined && !aboutTheBot) {
+        const m = MECHANICS_ANY.exec(c.text)
+        if (m) out.asks = m[0]
       }
     }
     return out
   }
 }
-
-const ASCII_WORD = /^[a-z0-9]+$/
-const ASCII_CHAR = /[a-z0-9]/
