@@ -50,8 +50,9 @@ export function createMatcher(knowledge: MatcherKnowledge): Matcher {
       if (hasHelp && asksForHelp) {
         return result(HELP, { kind: 'help' }, 1, [{ intent: HELP, score: 1 }, ...candidates.filter((c) => c.intent !== HELP).slice(0, 2)])
       }
+      // Small talk is not a question: no topic score, no candidates.
       const topic = smallTalkTopic(question)
-      if (topic) return result(null, { kind: 'smalltalk', topic })
+      if (topic) return result(null, { kind: 'smalltalk', topic }, 0, [])
       if (!best || !question) return result(null, { kind: 'low-confidence' })
       const decision = decideScope(splitClauses(text, index.rewrite, question), {
         best: best.score,
