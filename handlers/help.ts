@@ -5,4 +5,6 @@ import { helpReply } from './replies'
 
 export { isHelpRequest } from '../src/matcher/matcher'
 
-export const helpHandler: Handler = (ctx) => (!ctx.msg.action && isHelpRequest(ctx.msg.text) ? helpReply(ctx.knowledge) : null)
+/** The same decision `cli match` reports for 帮助. */
+export const helpHandler: Handler = (ctx) =>
+  !ctx.msg.action && isHelpRequest(ctx.msg.text) ? { ...helpReply(ctx.knowledge), decision: { intent: 'help', score: 1, reason: 'help' } } : null
