@@ -1,7 +1,9 @@
 // What the knowledge does not cover. The article is about strategy; it never explains the app's buttons,
-// settings, fees or limits, nor anything outside running an account. Two signals:
-// - a term from the lexicons below that appears nowhere in what the bot says (answers, points, follow-ups);
+// settings, fees or limits, nor anything outside running an account. The signals:
+// - a 小红书 feature, fee or tool term that appears nowhere in what the bot says (answers, points, follow-ups);
+// - an everyday subject (EVERYDAY_TERMS), unless the clause is about making content;
 // - a question asking how to operate the app, or for a number, setting or tool (MECHANICS).
+// Each counts as asked when its clause asks something, otherwise as background.
 import type { Clause } from './clauses'
 import { TermFinder } from './term-finder'
 
@@ -10,7 +12,7 @@ import { TermFinder } from './term-finder'
 const PRODUCT_TERMS = [
   // publishing
   '定时发布', '草稿箱', '笔记合集', '仅自己可见', '私密账号', '设成私密', '设为私密', '可见范围', '原创声明', '水印', '配乐', '背景音乐',
-  '编辑笔记', '修改笔记', '删除笔记', '置顶', '外链', '添加定位', '@别人', '@好友', '艾特',
+  '编辑笔记', '修改笔记', '删除笔记', '置顶', '外链', '添加定位', '艾特',
   // account
   '昵称', '小红书号', '密码', '手机号', '换绑', '解绑', '实名', '认证', '蓝v', '专业号', '企业号', '注销', '被盗', '盗号',
   '青少年模式', '黑名单', '拉黑', 'ip属地', '个性化推荐', '推送通知', '免打扰', '关注列表', '粉丝列表', '违禁词表', '敏感词表',
