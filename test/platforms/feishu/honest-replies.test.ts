@@ -5,25 +5,24 @@ import { answerReply } from '../../../handlers/replies'
 import { loadKnowledge } from '../../../src/knowledge/knowledge'
 import { renderFeishuCard } from '../../../src/platforms/feishu/card'
 import type { Store } from '../../../src/store/store'
-import { testApp } from '../../helpers/app'
+import { redisStore, testApp } from '../../helpers/app'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
 import { BOT, feishuRequest, testCtx, textMessage, uid } from '../../helpers/feishu'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../../helpers/redis-test-store'
+import { testPrefix } from '../../helpers/redis-test-store'
 
 const knowledge = loadKnowledge()
-const prefix = randomPrefix('honest-replies')
+const prefix = testPrefix('honest-replies')
 let api: FakeOpenApi
 let store: Store
 
 beforeAll(async () => {
   api = new FakeOpenApi(BOT)
   await api.start()
-  store = prefixedRedisStore(prefix)
+  store = redisStore(prefix)
 })
 afterAll(async () => {
   await api.stop()
   await store.close()
-  await deleteKeys(prefix)
 })
 
 /** Sends one group message that @-mentions the bot and returns the card of the one reply it got. */
