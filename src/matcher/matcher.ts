@@ -7,7 +7,7 @@ import { normalizeText } from './normalize'
 import { scoreIntents } from './score'
 import { splitClauses } from './scope/clauses'
 import { decideScope, describeDecision } from './scope/decide'
-import { isHelpText } from './scope/help-request'
+import { isHelpRequest } from './scope/help-request'
 import { smallTalkTopic } from './scope/small-talk'
 import { coverageCheck } from './scope/uncovered'
 import type { Candidate, Decision, Matcher, MatcherKnowledge, MatchOptions, MatchResult } from './types'
@@ -46,8 +46,7 @@ export function createMatcher(knowledge: MatcherKnowledge): Matcher {
       const result = (intent: string | null, decision: Decision, s = score, c = candidates): MatchResult =>
         ({ intent, score: s, candidates: c, decision, reason: describeDecision(decision) })
 
-      const asksForHelp = isHelpText(normalized) || /^[/／]?(?:help|帮助)$|^[?？]$/i.test(text.trim())
-      if (hasHelp && asksForHelp) {
+      if (hasHelp && isHelpRequest(text, normalized)) {
         return result(HELP, { kind: 'help' }, 1, [{ intent: HELP, score: 1 }, ...candidates.filter((c) => c.intent !== HELP).slice(0, 2)])
       }
       // Small talk is not a question: no topic score, no candidates.
