@@ -12,12 +12,24 @@ export function occurrences(haystack: string, needle: string): number[] {
   return out
 }
 
+/** What keeps everyday words clean: allow words and allow patterns (第一 + a counter). */
+export interface AllowList {
+  allow: readonly string[]
+  allowPatterns?: readonly string[]
+}
+
 /** Spans of allow-listed everyday words; a hit entirely inside one of them does not count. */
-export function allowedSpans(n: Normalized, allow: readonly string[]): Span[] {
+export function allowedSpans(n: Normalized, list: AllowList): Span[] {
   const spans: Span[] = []
-  for (const word of allow) {
+  for (const word of list.allow) {
     const w = fold(word)
     for (const start of occurrences(n.text, w)) spans.push({ start, end: start + w.length })
+  }
+  for (const source of list.allowPatterns ?? []) {
+    for (const m of n.text.matchAll(compile(source))) {
+      // A lookahead-only pattern (第一(?=次)) matches the term itself: that span is allowed.
+      if (m[0].length) spans.push({ start: m.index, end: m.index + m[0].length })
+    }
   }
   return spans
 }
@@ -40,9 +52,9 @@ export function longestFirst<T extends Span>(hits: T[]): T[] {
 export function findTerms<T extends { term: string }>(
   n: Normalized,
   entries: readonly T[],
-  allow: readonly string[],
+  list: AllowList,
 ): TermHit<T>[] {
-  const allowed = allowedSpans(n, allow)
+  const allowed = allowedSpans(n, list)
   const hits: TermHit<T>[] = []
   for (const entry of entries) {
     const term = fold(entry.term)
@@ -70,10 +82,10 @@ export function compile(source: string): RegExp {
 export function findPatterns<P extends { pattern: string }, T>(
   n: Normalized,
   patterns: readonly P[],
-  allow: readonly string[],
+  list: AllowList,
   entryOf: (p: P) => T,
 ): TermHit<T>[] {
-  const allowed = allowedSpans(n, allow)
+  const allowed = allowedSpans(n, list)
   const hits: TermHit<T>[] = []
   for (const p of patterns) {
     for (const m of n.text.matchAll(compile(p.pattern))) {

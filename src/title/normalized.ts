@@ -46,6 +46,13 @@ export function originalEnd(n: Normalized, span: Span): number {
   return span.end > 0 ? (n.ends[span.end - 1] ?? n.original.length) : 0
 }
 
+const folded = new Map<string, string>()
+/** The matching form of a word-list entry; cached, since the lists are folded on every check. */
 export function fold(text: string): string {
-  return normalize(text).text
+  let out = folded.get(text)
+  if (out === undefined) {
+    out = normalize(text).text
+    if (folded.size < 20_000) folded.set(text, out)
+  }
+  return out
 }

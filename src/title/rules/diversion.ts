@@ -1,16 +1,18 @@
-import type { TitleContext } from '../context'
+import { memoized, type TitleContext } from '../context'
 import { allowedSpans, findPatterns, insideAny } from '../find-terms'
 import { fold, originalOf, type Span } from '../normalized'
 import type { TitleIssue } from '../types'
 import type { DiversionTerm } from '../words'
 
+type DiversionEntry = Pick<DiversionTerm, 'term' | 'reason' | 'kind' | 'severity'>
 export interface DiversionHit extends Span {
-  entry: DiversionTerm | { term: 'phone'; severity: 'error'; kind: 'phone' }
+  entry: DiversionEntry
 }
 
-// People dodge filters with "v x", "微.信", "V-信"; allow one run of these between letters.
-const SEP = '[\\s._\\-*·•|/~～]*'
-const PHONE = /(?<!\d)1[\s\-.]?[3-9](?:[\s\-.]?\d){9}(?!\d)/g
+// People dodge filters with "v x", "微.信", "微❤信": allow a short run of these between the letters of a contact word.
+const SEP = '(?:[\\s._\\-—*·•|/\\\\~～^@#&+=]|\\p{Extended_Pictographic}|\\ufe0f|\\u200d){0,3}'
+const MOBILE = /(?<!\d)(?:\+?86[\s\-]?)?1[\s\-.]?[3-9](?:[\s\-.]?\d){9}(?!\d)/g
+const PHONE_ENTRY: DiversionEntry = { term: 'phone', reason: '手机号', kind: 'contact', severity: 'error' }
 
 const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -19,12 +21,12 @@ function patternOf(entry: DiversionTerm): RegExp {
   let re = compiled.get(entry)
   if (!re) {
     const term = fold(entry.term)
+    // Only contact words are disguised; 北京 东京 must not read as 京东.
+    const body = Array.from(term, escape).join(entry.kind === 'contact' ? SEP : '')
     // Latin ends must stand alone (vx, qq) so "vlog" or "wxyz" do not fire; digits may follow (vx123).
-    const body = Array.from(term, escape).join(SEP)
     const head = /^[a-z]/.test(term) ? '(?<![a-z])' : /^\d/.test(term) ? '(?<![0-9])' : ''
     const tail = /[a-z]$/.test(term) ? '(?![a-z])' : /\d$/.test(term) ? '(?![0-9])' : ''
-    const source = `${head}${body}${tail}`
-    re = new RegExp(source, 'g')
+    re = new RegExp(`${head}${body}${tail}`, 'gu')
     compiled.set(entry, re)
   }
   re.lastIndex = 0
@@ -47,45 +49,48 @@ function mergeOverlapping(hits: DiversionHit[]): DiversionHit[] {
 }
 
 export function findDiversion(ctx: TitleContext): DiversionHit[] {
+  return memoized(ctx, 'diversion', () => findDiversionUncached(ctx))
+}
+
+function findDiversionUncached(ctx: TitleContext): DiversionHit[] {
   const { text } = ctx.norm
-  const allowed = allowedSpans(ctx.norm, ctx.words.diversion.allow)
+  const list = ctx.words.diversion
+  const allowed = allowedSpans(ctx.norm, list)
   const hits: DiversionHit[] = []
-  for (const entry of ctx.words.diversion.terms) {
+  for (const entry of list.terms) {
     for (const m of text.matchAll(patternOf(entry))) {
       const span = { start: m.index, end: m.index + m[0].length }
       if (!insideAny(span, allowed)) hits.push({ ...span, entry })
     }
   }
-  hits.push(...findPatterns(ctx.norm, ctx.words.diversion.patterns, ctx.words.diversion.allow, (p) => ({
-    term: p.name, severity: p.severity, kind: p.kind,
+  hits.push(...findPatterns(ctx.norm, list.patterns, list, (p): DiversionEntry => ({
+    term: p.name, reason: p.reason, kind: p.kind, severity: p.severity,
   })))
-  if (ctx.words.diversion.phone) {
-    for (const m of text.matchAll(PHONE)) {
-      hits.push({ start: m.index, end: m.index + m[0].length, entry: { term: 'phone', severity: 'error', kind: 'phone' } })
-    }
+  if (list.phone) {
+    for (const m of text.matchAll(MOBILE)) hits.push({ start: m.index, end: m.index + m[0].length, entry: PHONE_ENTRY })
   }
   return mergeOverlapping(hits)
 }
 
-const WHY = {
-  contact: '是站外联系方式/私下引流，小红书会限流甚至处罚',
-  shop: '是其他购物平台，标题里提到会被判站外导流',
-  platform: '是其他内容平台，容易被当作导流、降低推荐',
-  phone: '像是手机号，属于站外联系方式，小红书会限流甚至处罚',
+const EFFECT = {
+  contact: '属于站外引流，小红书会限流甚至处罚',
+  shop: '标题里提到其他购物平台，会被判站外导流',
+  platform: '提到其他内容平台，容易被当作导流、降低推荐',
 } as const
 
 /** Sending readers off-platform: contact handles, phone numbers, QR codes, groups, other platforms. */
 export function diversionRule(ctx: TitleContext): TitleIssue[] {
   return findDiversion(ctx).map((hit) => {
     const match = originalOf(ctx.norm, hit)
+    const { kind, reason, severity } = hit.entry
     return {
       rule: 'diversion',
-      severity: hit.entry.severity,
+      severity,
       match,
-      message: `「${match}」${WHY[hit.entry.kind]}`,
-      suggestion: hit.entry.kind === 'shop'
-        ? `删掉「${match}」；想带货用小红书店铺或商品笔记`
-        : `删掉「${match}」；想沉淀私域用小红书自带的私信、群聊，别写在标题里`,
+      message: `「${match}」是${reason}，${EFFECT[kind]}`,
+      suggestion: kind === 'contact'
+        ? `删掉「${match}」；资料、价格直接写进笔记正文或图片里，读者有问题会在评论区问`
+        : `删掉「${match}」，只写东西本身（品名、价格、用了多久）`,
     }
   })
 }

@@ -2,15 +2,23 @@ import type { TitleContext } from '../context'
 import { isEmoji } from '../length'
 import type { TitleIssue } from '../types'
 
-const MIN_UNITS = 6
+/** Below this a title is too short to say anything (warn). */
+const WARN_UNITS = 4
+/** Below this it may still be specific (大理骑行: a place and an activity), so only a note. */
+const NOTE_UNITS = 6
 
-/** Very short titles waste the search slot: nothing for search to match. */
+/** Very short titles waste the search slot: little for search to match. */
 export function tooShortRule(ctx: TitleContext): TitleIssue[] {
-  if (ctx.length >= MIN_UNITS) return []
+  if (ctx.length >= NOTE_UNITS) return []
+  const severity = ctx.length === 0 ? 'error' : ctx.length < WARN_UNITS ? 'warn' : 'info'
   return [{
     rule: 'too-short',
-    severity: ctx.length === 0 ? 'error' : 'warn',
-    message: ctx.length === 0 ? '标题是空的' : `标题只有 ${ctx.length} 个字，能被搜到的词太少`,
+    severity,
+    message: ctx.length === 0
+      ? '标题是空的'
+      : severity === 'warn'
+        ? `标题只有 ${ctx.length} 个字，能被搜到的词太少`
+        : `标题只有 ${ctx.length} 个字，还有位置写一个具体细节`,
     suggestion: '用 10–20 个字写清主题、关键词和一个具体细节',
   }]
 }

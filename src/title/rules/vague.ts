@@ -2,7 +2,9 @@ import { CITE_DETAILS } from '../cite'
 import type { TitleContext } from '../context'
 import { graphemes, isEmoji } from '../length'
 import { fold } from '../normalized'
+import { findAdLaw } from './ad-law'
 import { findDiversion } from './diversion'
+import { findNegative } from './negative-tone'
 import type { TitleIssue } from '../types'
 
 const DIGIT = /([零一二三四五六七八九十百千万两]+)\s*(?:个|天|年|月|周|次|元|块|斤|kg|cm|步|种|款|套|件|家|条|本|道|分钟|小时|岁|w|k)/gu
@@ -14,11 +16,21 @@ export function vaguePhrases(ctx: TitleContext): string[] {
   return ctx.words.vague.phrases.filter((p) => text.includes(fold(p)))
 }
 
-/** How many content pieces are left once vague phrases, fillers, emoji and punctuation go. */
-export function detailCount(ctx: TitleContext): number {
-  // A contact handle (vx, 微信) is not a detail about the content.
+/**
+ * How many content pieces are left once vague phrases, fillers, emoji and punctuation go; with
+ * `withoutNoise`, also without contact handles (vx), pure hype (全网最低, 第一) and outbursts (气死).
+ * An efficacy claim (躺瘦) at least names what the note is about, so it always counts.
+ */
+export function detailCount(ctx: TitleContext, withoutNoise = false): number {
+  const noise = withoutNoise
+    ? [
+        ...findDiversion(ctx),
+        ...findAdLaw(ctx).filter((h) => h.entry.basis === '§9'),
+        ...findNegative(ctx).filter((h) => h.entry.severity !== 'info'),
+      ].sort((a, b) => b.start - a.start)
+    : []
   let rest = ctx.norm.text
-  for (const hit of findDiversion(ctx).reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end)
+  for (const hit of noise) rest = rest.slice(0, hit.start) + ' '.repeat(hit.end - hit.start) + rest.slice(hit.end)
   rest = graphemes(rest).filter((g) => !isEmoji(g)).join('')
   const drop = [...ctx.words.vague.phrases, ...ctx.words.vague.fillers].map(fold).sort((a, b) => b.length - a.length)
   for (const word of drop) rest = rest.split(word).join(' ')
@@ -35,7 +47,8 @@ export function hasNumberDetail(ctx: TitleContext): boolean {
 /** No subject, number, place, person or concrete detail. */
 export function vagueRule(ctx: TitleContext): TitleIssue[] {
   const phrases = vaguePhrases(ctx)
-  const thin = detailCount(ctx) < ctx.words.vague.minDetail && !hasNumberDetail(ctx)
+  // Thin: too little content, or nothing at all besides hype, outbursts and contact handles (冲！！全网最低！！).
+  const thin = !hasNumberDetail(ctx) && (detailCount(ctx) < ctx.words.vague.minDetail || detailCount(ctx, true) === 0)
   const match = phrases[0]
   if (thin) {
     return [{
