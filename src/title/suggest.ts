@@ -1,132 +1,123 @@
 import type { TitleContext } from './context'
-import { graphemes, isEmoji, rawUnits, cutToUnits, TITLE_LIMIT } from './length'
-import { fold, originalEnd, originalStart } from './normalized'
-import { findAdLaw } from './rules/ad-law'
-import { findDiversion } from './rules/diversion'
-import { isLate, keywordPlaces } from './rules/missing-keyword'
-import { findNegative } from './rules/negative-tone'
-import { hasNumberDetail, vaguePhrases } from './rules/vague'
+import { isFlagged } from './flagged'
+import { rawUnits, titleLength, TITLE_LIMIT } from './length'
+import { fold } from './normalized'
+import { applyEdits, editsFor } from './rewrite/edits'
+import { fitted } from './rewrite/fit'
+import { repair, tidy, type Reach, type RepairMode } from './rewrite/repair'
+import type { TitleIssue } from './types'
 
-interface Edit { start: number; end: number; text: string }
-
-const TRIM = /^[\s|｜,，、。.:：;；!！?？~～\-—_+]+|[\s|｜,，、:：;；\-—_+]+$/gu
-// Words that only make sense next to a contact handle we removed ("加vx", "联系微信", "vx：abc123").
-const CONTACT_BEFORE = /(?:添加|联系|加|\+|找|戳|私)$/u
-const CONTACT_AFTER = /^[\s:：]*[a-z0-9_\-]*/i
-
-function applyEdits(text: string, edits: Edit[]): string {
-  let out = text
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end)
-  return out
+export interface Advice {
+  message: string
+  suggestion: string
 }
 
-function tidy(text: string): string {
-  return text
-    .replace(/\s{2,}/g, ' ')
-    .replace(/([！？，。、｜：])\s+/gu, '$1')
-    .replace(/的的/g, '的')
-    .replace(/([|｜,，、!！?？~～])(?:\s*[|｜,，、!！?？~～])+/gu, '$1')
-    .replace(/([!！?？~～。.…])\1+/gu, '$1')
-    .replace(TRIM, '')
-    .trim()
+export interface Rewrites {
+  titles: string[]
+  /** When no rewrite reads well: what to do instead (never a broken title). */
+  advice?: Advice
 }
 
-/** The title with banned words replaced, diversion and hard negatives removed. */
-export function repairedTitle(ctx: TitleContext): string {
-  const n = ctx.norm
-  const at = (span: { start: number; end: number }) => ({ start: originalStart(n, span), end: originalEnd(n, span) })
-  const edits: Edit[] = []
-  for (const hit of findAdLaw(ctx)) edits.push({ ...at(hit), text: hit.entry.replacement })
-  for (const hit of findNegative(ctx)) {
-    if (hit.entry.severity !== 'info') edits.push({ ...at(hit), text: hit.entry.replacement })
-  }
-  for (const hit of findDiversion(ctx)) {
-    let { start, end } = at(hit)
-    if (hit.entry.kind === 'contact' || hit.entry.kind === 'phone') {
-      const before = CONTACT_BEFORE.exec(ctx.title.slice(0, start))
-      if (before) start -= before[0].length
-      end += CONTACT_AFTER.exec(ctx.title.slice(end))?.[0].length ?? 0
-    }
-    edits.push({ start, end, text: ' ' })
-  }
-  // Overlapping edits would garble the text; keep the first of any overlapping pair.
-  const kept: Edit[] = []
-  for (const e of edits.sort((a, b) => a.start - b.start)) {
-    if (!kept.some((k) => e.start < k.end && k.start < e.end)) kept.push(e)
-  }
-  return tidy(keepFirstEmoji(applyEdits(ctx.title, kept)))
+/** Rules whose matches a rewrite removes or replaces. */
+const FIXABLE = new Set(['ad-law', 'diversion', 'negative-tone'])
+/** Shorter than this, a rewrite says too little to be a title. */
+const MIN_UNITS = 5
+/** A rewrite keeps at least this share of what the title said besides the flagged words. */
+const MIN_KEPT = 0.4
+/** Without its opening clause (usually the topic) a rewrite must keep more: half, and 6 characters. */
+const HEADLESS_KEPT = 0.5
+const HEADLESS_MIN = 6
+
+const contentOf = (text: string) => text.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length
+
+interface Candidate {
+  text: string
+  headless: boolean
 }
 
-/** Emoji cost two units and carry no search words; one is enough for a little warmth. */
-function keepFirstEmoji(text: string): string {
-  let seen = false
-  return graphemes(text).filter((g) => !isEmoji(g) || (!seen && (seen = true))).join('')
+/** Keywords the creator asked for that a text lacks, to put in front: "咖啡｜…". */
+function keywordPrefix(ctx: TitleContext, text: string): string {
+  const missing = ctx.keywords.filter((k) => !fold(text).includes(fold(k)))
+  return missing.length ? `${missing.join('')}｜` : ''
 }
-
-/** Moves late or missing keywords to the front: "咖啡｜…". */
-export function keywordFirst(ctx: TitleContext, title: string): string {
-  const moved: string[] = []
-  let rest = title
-  for (const place of keywordPlaces(ctx)) {
-    const present = fold(rest).includes(fold(place.keyword))
-    if (present && !isLate(ctx, place)) continue
-    if (present) {
-      const i = fold(rest).indexOf(fold(place.keyword))
-      rest = tidy(rest.slice(0, i) + rest.slice(i + place.keyword.length))
-    }
-    moved.push(place.keyword)
-  }
-  return moved.length ? tidy(`${moved.join('')}｜${rest}`) : rest
-}
-
-function withoutVague(ctx: TitleContext, title: string): string {
-  let out = title
-  for (const p of vaguePhrases(ctx)) {
-    const i = fold(out).indexOf(fold(p))
-    if (i >= 0) out = out.slice(0, i) + ' ' + out.slice(i + p.length)
-  }
-  return tidy(out)
-}
-
-const PAUSE = /[|｜,，、。!！?？~～\s]/u
-
-/** Cuts to fit, preferring a comma or bar in the second half over cutting mid-phrase. */
-function cutAtPause(text: string, room: number): string {
-  const cut = cutToUnits(text, room)
-  const gs = graphemes(cut)
-  for (let i = gs.length - 1; i >= gs.length / 2; i--) if (PAUSE.test(gs[i] ?? '')) return gs.slice(0, i).join('')
-  return cut
-}
-
-/** Fits `core` + `tail` into the limit: drops emoji first, then cuts the core. */
-export function fit(core: string, tail = ''): string {
-  const room = TITLE_LIMIT - rawUnits(tail)
-  let body = tail ? core.replace(/[!！?？~～。.,，、:：]+$/u, '') : core
-  if (rawUnits(body) > room) body = tidy(graphemes(body).filter((g) => !isEmoji(g)).join(''))
-  if (rawUnits(body) > room) body = tidy(cutAtPause(body, room))
-  return body ? `${body}${tail}` : ''
-}
-
-const DETAIL_TAILS = ['｜3个细节分享', '｜亲测7天的真实感受'] as const
-const BLANK_TEMPLATES = ['【主题】亲测30天的真实感受', '【地点】3个私藏角落分享', '【人物】的1天：3个小细节'] as const
 
 /**
- * Up to three rewrites: the repaired title with keywords first, then the same with a concrete
- * detail template ("亲测…天", "3个…"). Numbers are placeholders the creator swaps for real ones.
+ * Rewrites of one kind: every flagged phrase fixed in place (or its clause dropped) or every such
+ * clause dropped; a shop name with its verb (拼多多买的) or alone (闲鱼). Shortened and keyword-led.
  */
-export function suggestTitles(ctx: TitleContext, flagged: boolean): string[] {
-  const repaired = keywordFirst(ctx, repairedTitle(ctx))
-  const core = withoutVague(ctx, repaired)
-  const out: string[] = []
-  if (core.replace(/[|｜\s]/g, '').length < 2) {
-    // Nothing concrete survives: offer fill-in templates instead of echoing the empty title.
-    const lead = ctx.keywords.join('')
-    out.push(...BLANK_TEMPLATES.map((t) => fit(lead ? t.replace(/^【[^】]+】/, lead) : t)))
-  } else {
-    if (flagged) out.push(fit(repaired))
-    if (!hasNumberDetail(ctx)) for (const tail of DETAIL_TAILS) out.push(fit(core, tail))
-    else if (flagged && core !== repaired) out.push(fit(core))
+function candidates(ctx: TitleContext, mode: RepairMode, reach: Reach): Candidate[] {
+  const edits = editsFor(ctx)
+  const repaired = edits.length ? repair(ctx.title, edits, mode, reach) : { text: tidy(ctx.title), headless: false }
+  if (!repaired.text) return []
+  const prefix = keywordPrefix(ctx, repaired.text)
+  const texts = [...new Set(fitted(repaired.text, TITLE_LIMIT - rawUnits(prefix)).map((body) => tidy(prefix + body)))]
+  // Shortening may also drop the opening clause: compare with what the repaired title started with.
+  const opening = clauseHead(repaired.text)
+  return texts.map((text) => ({ text, headless: repaired.headless || !text.replace(prefix, '').startsWith(opening) }))
+}
+
+const clauseHead = (text: string) => text.slice(0, Math.min(2, text.length))
+
+function adviceFor(issues: readonly TitleIssue[], ctx: TitleContext, closest: string | undefined, issuesOf: (title: string) => TitleIssue[]): Advice {
+  const rules = new Set(issues.filter(isFlagged).map((i) => i.rule))
+  const fixable = issues.filter((i) => isFlagged(i) && FIXABLE.has(i.rule))
+  const words = [...new Set(fixable.map((i) => i.match).filter((m): m is string => !!m && m.length > 1))].slice(0, 3)
+  const named = words.map((w) => `「${w}」`).join('') || '有问题的词'
+  if (rules.has('vague') || (rules.has('too-short') && rules.size === 1)) {
+    return {
+      message: '这个标题本身缺少具体内容，没法自动改写',
+      suggestion: '重写成“主题 + 一个具体细节”，例如“杭州3家人均50的咖啡馆”“油皮用了30天的粉底液”',
+    }
   }
-  const input = ctx.title.trim()
-  return [...new Set(out)].filter((t) => t && t !== input).slice(0, 3)
+  if (rules.size === 1 && rules.has('length')) {
+    return {
+      message: '这个标题删掉整句或修饰词也缩不到 20 字内，没有给出自动改写',
+      suggestion: '只留一个主题和一个具体细节（数字、地点、时长），其余写进正文',
+    }
+  }
+  // The closest rewrite reads fine but says too little: show it as a starting point, not as a title.
+  const left = closest ? issuesOf(closest).filter(isFlagged) : []
+  const short = !!closest && titleLength(closest) < MIN_UNITS
+  const thin = !!closest && (left.length > 0 || short) && left.every((i) => i.rule === 'vague' || i.rule === 'too-short')
+  if (thin) {
+    return {
+      message: `改掉${named}后只剩「${closest}」，缺少具体信息，所以没有直接给出改写`,
+      suggestion: `在「${closest}」的基础上补一个具体细节：品名、数字、地点或你用了多久`,
+    }
+  }
+  return {
+    message: `去掉${named}后剩下的部分不成句，所以没有给出自动改写`,
+    suggestion: '按上面每条的改法重写：保留你要讲的东西（品名、地点、数字），去掉夸大、导流和情绪化的说法',
+  }
+}
+
+/**
+ * Rewrites a creator could post: flagged phrases fixed in place where the sentence still reads well,
+ * otherwise their clause dropped; then shortened at clause or word boundaries and led by missing
+ * keywords. Every rewrite is checked again and kept only if it has no error or warning, fits 20 units
+ * and keeps most of what the title said. When none survives, the result is advice instead.
+ */
+export function suggestTitles(ctx: TitleContext, issues: readonly TitleIssue[], issuesOf: (title: string) => TitleIssue[]): Rewrites {
+  if (!issues.some(isFlagged)) return { titles: [] }
+  const input = ctx.title
+  const said = contentOf(tidy(applyEdits(input, editsFor(ctx).map((e) => ({ ...e, text: '' })))))
+  const usable = ({ text: t, headless }: Candidate) => {
+    if (!t || t === input) return false
+    const length = titleLength(t)
+    if (length < MIN_UNITS || length > TITLE_LIMIT) return false
+    const kept = contentOf(t)
+    if (said > 0 && kept < said * MIN_KEPT) return false
+    if (headless && (kept < HEADLESS_MIN || kept < said * HEADLESS_KEPT)) return false
+    // 自营店买的 trails off; 这家火锅是成都很正宗的 (是…的) is a sentence.
+    if (/的[！!？?~～。]*$/u.test(t) && !t.includes('是')) return false
+    return !issuesOf(t).some(isFlagged)
+  }
+  // Dropping whole clauses loses more of what the creator wrote: only when fixing in place fails.
+  for (const mode of ['in-place', 'drop'] as const) {
+    for (const reach of ['wide', 'narrow'] as const) {
+      const titles = candidates(ctx, mode, reach).filter(usable).map((c) => c.text)
+      if (titles.length) return { titles: titles.slice(0, 2) }
+    }
+  }
+  return { titles: [], advice: adviceFor(issues, ctx, candidates(ctx, 'in-place', 'wide')[0]?.text, issuesOf) }
 }
