@@ -1,10 +1,10 @@
 import type { Knowledge } from '../src/knowledge/knowledge'
 import type { Block, Button, Reply, ReplyTone } from '../src/bot/reply'
-import { RULES } from '../src/title/check'
+import { NOTES, RULES } from '../src/title/check'
 import type { Severity, TitleIssue, TitleReport } from '../src/title/types'
 
 const MARK: Record<Severity, string> = { error: '❌', warn: '⚠️', info: 'ℹ️' }
-const SOURCE = '依据《2024年小红书运营趋势分析》二.2（关键词布局、具体细节）、三.2（温暖积极）及《广告法》第九条、第十七条'
+const SOURCE = '依据《2024年小红书运营趋势分析》二.2（关键词布局、具体细节）、三.2（温暖积极）及《广告法》第九、十七、二十四、二十八条等'
 const CORE_RULES = ['length', 'ad-law', 'diversion', 'negative-tone', 'missing-keyword', 'vague']
 
 export function toneOf(score: number): ReplyTone {
@@ -42,20 +42,28 @@ function issueLine(issue: TitleIssue): string {
   return `${MARK[issue.severity]} ${issue.message}${issue.suggestion ? `\n→ ${issue.suggestion}` : ''}`
 }
 
-/** The title-check card: score in the header, a mark per rule, the issues with fixes, rewrites. */
+const isNote = (i: TitleIssue) => i.rule === NOTES.score || i.rule === NOTES.rewrite
+
+/** The title-check card: score in the header, a mark per rule, the issues with fixes, rewrites or advice, the score explained. */
 export function titleReply(report: TitleReport, keywords: string[], knowledge?: Knowledge): Reply {
+  const findings = report.issues.filter((i) => !isNote(i))
   const blocks: Block[] = [
     { kind: 'markdown', text: `**${report.title}**\n长度 ${report.length}/${report.limit}（英文数字算半个字，表情算 2 个）` },
-    { kind: 'fields', items: ruleFields(report, keywords.length > 0) },
+    { kind: 'fields', items: ruleFields({ ...report, issues: findings }, keywords.length > 0) },
   ]
-  if (report.issues.length) {
-    blocks.push({ kind: 'points', title: '问题和改法', items: report.issues.map(issueLine) })
+  if (findings.length) {
+    blocks.push({ kind: 'points', title: '问题和改法', items: findings.map(issueLine) })
   } else {
     blocks.push({ kind: 'markdown', text: '✅ 没发现问题，可以发。' })
   }
+  const advice = report.issues.find((i) => i.rule === NOTES.rewrite)
   if (report.suggestions.length) {
-    blocks.push({ kind: 'points', title: '可以这样改（数字和【】换成你的真实情况）', items: report.suggestions })
+    blocks.push({ kind: 'points', title: '可以这样改', items: report.suggestions })
+  } else if (advice) {
+    blocks.push({ kind: 'markdown', text: `**没有自动改写**：${advice.message}。\n→ ${advice.suggestion ?? ''}` })
   }
+  const explained = report.issues.find((i) => i.rule === NOTES.score)
+  if (explained) blocks.push({ kind: 'markdown', text: explained.message })
   const buttons: Button[] = []
   if (knowledge?.byId.has('keyword-layout')) {
     buttons.push({ label: '关键词怎么布局', action: { type: 'ask', intent: 'keyword-layout' } })

@@ -1,4 +1,5 @@
 import { titleContext, type TitleContext } from './context'
+import { isFlagged } from './flagged'
 import { TITLE_LIMIT } from './length'
 import { adLawRule } from './rules/ad-law'
 import { diversionRule } from './rules/diversion'
@@ -7,10 +8,12 @@ import { lengthRule } from './rules/length'
 import { missingKeywordRule } from './rules/missing-keyword'
 import { negativeToneRule } from './rules/negative-tone'
 import { vagueRule } from './rules/vague'
-import { scoreOf } from './score'
+import { explainScore, scoreOf } from './score'
 import { suggestTitles } from './suggest'
 import type { CheckOptions, Severity, TitleIssue, TitleReport } from './types'
 import { loadTitleWords, type TitleWords } from './words'
+
+export { isFlagged }
 
 type Rule = (ctx: TitleContext) => TitleIssue[]
 
@@ -27,23 +30,39 @@ export const RULES: readonly { id: string; label: string; run: Rule }[] = [
   { id: 'punctuation-overload', label: '标点', run: punctuationRule },
 ]
 
-const RANK: Record<Severity, number> = { error: 0, warn: 1, info: 2 }
+/** Info-only explanations that follow the findings; they do not count towards the score. */
+export const NOTES = { score: 'score', rewrite: 'rewrite' } as const
 
-export function isFlagged(issue: TitleIssue): boolean {
-  return issue.severity === 'error' || issue.severity === 'warn'
+const RANK: Record<Severity, number> = { error: 0, warn: 1, info: 2 }
+const labelOf = (rule: string) => RULES.find((r) => r.id === rule)?.label ?? rule
+
+export interface Analysis {
+  ctx: TitleContext
+  issues: TitleIssue[]
+}
+
+/** The rule findings alone, worst first (no score, no rewrites). */
+export function analyzeTitle(title: string, keywords: readonly string[] = [], words: TitleWords = loadTitleWords()): Analysis {
+  const ctx = titleContext(title.trim(), keywords, words)
+  const issues = RULES.flatMap((r) => r.run(ctx)).sort((a, b) => RANK[a.severity] - RANK[b.severity])
+  return { ctx, issues }
 }
 
 /** Checks a draft 小红书 title. Pure and synchronous; runs on Workers and Node. */
 export function checkTitle(title: string, options: CheckOptions = {}, words: TitleWords = loadTitleWords()): TitleReport {
-  const text = title.trim()
-  const ctx = titleContext(text, options.keywords ?? [], words)
-  const issues = RULES.flatMap((r) => r.run(ctx)).sort((a, b) => RANK[a.severity] - RANK[b.severity])
+  const keywords = options.keywords ?? []
+  const { ctx, issues } = analyzeTitle(title, keywords, words)
+  const score = scoreOf(issues)
+  const notes: TitleIssue[] = []
+  const rewrites = ctx.title ? suggestTitles(ctx, issues, (t) => analyzeTitle(t, keywords, words).issues) : { titles: [] }
+  if (rewrites.advice) notes.push({ rule: NOTES.rewrite, severity: 'info', message: rewrites.advice.message, suggestion: rewrites.advice.suggestion })
+  if (score.score < 100) notes.push({ rule: NOTES.score, severity: 'info', message: explainScore(score, labelOf) })
   return {
-    title: text,
+    title: ctx.title,
     length: ctx.length,
     limit: TITLE_LIMIT,
-    score: scoreOf(issues),
-    issues,
-    suggestions: text ? suggestTitles(ctx, issues.some(isFlagged)) : [],
+    score: score.score,
+    issues: [...issues, ...notes],
+    suggestions: rewrites.titles,
   }
 }
