@@ -84,9 +84,14 @@ describe('titleCheckHandler', () => {
     expect(values[4]).toBe('⚠️ 「优惠券」')
     const points = reply.blocks.filter((b) => b.kind === 'points')
     const issues = points.find((b) => b.kind === 'points' && b.title === '问题和改法')
-    expect(issues?.kind === 'points' && issues.items.join('\n')).toContain('很划算的价格')
-    const rewrites = points.find((b) => b.kind === 'points' && b.title?.startsWith('可以这样改'))
-    expect(rewrites?.kind === 'points' && rewrites.items[0]).toBe('优惠券｜很划算的价格！领券')
+    expect(issues?.kind === 'points' && issues.items.join('\n')).toContain('超值价')
+    // Nothing fluent is left once 全网最低价 and 加vx go: advice instead of a broken rewrite, and the score explained.
+    const text = JSON.stringify(reply.blocks)
+    expect(text).toContain('没有自动改写')
+    expect(text).toContain('评分 38')
+    const rewrites = (await titleCheckHandler(ctx('标题检查 全网最低价！这款吹风机只要99'))) as Reply
+    const rewritten = rewrites.blocks.find((b) => b.kind === 'points' && b.title === '可以这样改')
+    expect(rewritten?.kind === 'points' && rewritten.items[0]).toBe('这款吹风机只要99')
     expect(reply.source).toContain('二.2')
     expect(reply.source).toContain('三.2')
   })
@@ -112,6 +117,6 @@ describe('titleCheckHandler', () => {
     const reply = (await titleCheckHandler(ctx('标题检查 这是我用过最好的洗面奶'))) as Reply
     const card = renderFeishuCard(reply) as { header: { title: { content: string } } }
     expect(card.header.title.content).toBe(reply.title)
-    expect(JSON.stringify(card)).toContain('很好用的')
+    expect(JSON.stringify(card)).toContain('这是我很喜欢的洗面奶')
   })
 })
