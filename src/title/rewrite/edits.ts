@@ -26,7 +26,7 @@ const CTA_AFTER =
   /^(?:\s*[:：]?\s*[a-z0-9_\-]{3,})?\s*(?:[上里中])?(?:找我|联系我|私我|加我|滴滴我)?(?:免费领|免费拿|免费送|领取|领|获取|拿货|拿|发你|送|咨询|联系|沟通|详聊|了解|下单|购买|订购|报名|预约|见|私聊|聊|看更多|看|有|同名|同号|交流|即可|回复|备注|了|哦|呀)*/iu
 // "想要同款连衣裙的宝子们 私我": keep what they want (同款连衣裙), drop who and how.
 const AUDIENCE = /(?:有需要|需要|想要|想学|想看|想了解)(.{1,10}?)的(?:宝子们?|姐妹们?|朋友们?|小伙伴们?|家人们?|同学们?|宝宝们?|人)?(?:[，,\s]*)$/u
-const SHOP_AFTER = /^(?:[上里])?(?:买的|买|淘到的|入的|下单的|购入的|搜同款|有售|店铺搜索|店铺|搜索|同款的|同款)?/u
+const SHOP_AFTER = /^(?:[上里])?(?:买的|买|淘到的|入的|下单的|购入的|搜同款|有售|店铺搜索|店铺|搜索)?/u
 // "抖音同款": the 同款 belongs to the platform and goes with it.
 const PLATFORM_AFTER = /^(?:上|里)?(?:同款的|同款)?/u
 // Left alone these still point at the shop (搜同款, 有售, 买的…): the shop name cannot go by itself.
