@@ -42,6 +42,18 @@ function keywordPrefix(ctx: TitleContext, text: string): string {
 }
 
 /**
+ * A missing keyword that starts like a different word of the title (考研英语 for a 考研数学 title) is
+ * probably the wrong keyword: putting it in front would contradict the title.
+ */
+function clashingKeyword(ctx: TitleContext): string | undefined {
+  const text = fold(ctx.title)
+  return ctx.keywords.find((k) => {
+    const key = fold(k)
+    return Array.from(key).length >= 3 && !text.includes(key) && text.includes(key.slice(0, 2))
+  })
+}
+
+/**
  * Rewrites of one kind: every flagged phrase fixed in place (or its clause dropped) or every such
  * clause dropped; a shop name with its verb (拼多多买的) or alone (闲鱼). Shortened and keyword-led.
  */
@@ -99,6 +111,16 @@ function adviceFor(issues: readonly TitleIssue[], ctx: TitleContext, closest: st
  */
 export function suggestTitles(ctx: TitleContext, issues: readonly TitleIssue[], issuesOf: (title: string) => TitleIssue[]): Rewrites {
   if (!issues.some(isFlagged)) return { titles: [] }
+  const clash = clashingKeyword(ctx)
+  if (clash) {
+    return {
+      titles: [],
+      advice: {
+        message: `标题讲的内容和关键词「${clash}」对不上，所以没有把关键词直接加在前面`,
+        suggestion: `确认这篇要被搜到的词：是「${clash}」就围绕它重写标题，否则换成标题里真正讲的词`,
+      },
+    }
+  }
   const input = ctx.title
   const said = contentOf(tidy(applyEdits(input, editsFor(ctx).map((e) => ({ ...e, text: '' })))))
   const usable = ({ text: t, headless }: Candidate) => {
