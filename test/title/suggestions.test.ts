@@ -42,7 +42,7 @@ describe('every suggestion for every labelled title', () => {
     const bad: string[] = []
     for (const { report } of reports) {
       for (const issue of report.issues) {
-        let text = `${issue.rule === NOTES.rewrite ? '' : ''}${issue.suggestion ?? ''}`
+        let text = issue.suggestion ?? ''
         if (issue.match) text = text.split(`「${issue.match}」`).join('')
         // The rewrite advice quotes the flagged words it is about; those quotes are not advice.
         if (issue.rule === NOTES.rewrite) text = text.replace(/「[^」]*」/gu, '')

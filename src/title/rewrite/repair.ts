@@ -1,6 +1,6 @@
 import { graphemes, isEmoji } from '../length'
 import { assemble, clausesOf, type Clause } from './clauses'
-import { applyEdits, type Edit } from './edits'
+import type { Edit } from './edits'
 import { editClause } from './fluency'
 
 /** How a rewrite treats a clause with a problem: fix it in place when that reads well, or drop it. */
@@ -62,8 +62,6 @@ export function repair(title: string, edits: readonly Edit[], mode: RepairMode, 
   const headless = clauses.length > 1 && texts[0] === null && !!first && !covered(first)
   return { text: tidy(text), changed, dropped, headless }
 }
-
-export { applyEdits }
 
 const RUN = /([！!？?~～。，,、｜|：:；;…])\1+/gu
 
