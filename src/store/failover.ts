@@ -1,4 +1,4 @@
-import type { Store } from './store'
+import type { Store, ZBounds } from './store'
 import { withTimeout } from './with-timeout'
 
 /** Outage bookkeeping; share one between per-request FailoverStores (Workers) so each request need not rediscover it. */
@@ -134,6 +134,12 @@ export class FailoverStore implements Store {
   }
   hdel(key: string, field: string): Promise<void> {
     return this.run('hdel', (s) => s.hdel(key, field))
+  }
+  zaddBounded(key: string, member: string, score: number, bounds: ZBounds): Promise<string[]> {
+    return this.run('zadd', (s) => s.zaddBounded(key, member, score, bounds))
+  }
+  zrevrange(key: string, start: number, stop: number): Promise<string[]> {
+    return this.run('zrevrange', (s) => s.zrevrange(key, start, stop))
   }
 
   /** 'up' only when Redis takes a write now; 'down' while serving from memory (a due probe runs first, so recovery shows promptly). */

@@ -4,7 +4,7 @@ import { RedisStore, createRedisClient } from './redis'
 import { FailoverStore } from './failover'
 import type { FailoverOptions } from './failover'
 
-export type { Store } from './store'
+export type { Store, ZBounds } from './store'
 export { MemoryStore } from './memory'
 export { RedisStore, createRedisClient } from './redis'
 export { FailoverStore, createOutageState, DEFAULT_TIMEOUT_MS } from './failover'

@@ -1,6 +1,7 @@
-import type { Store } from './store'
+import { SortedSet } from './sorted-set'
+import type { Store, ZBounds } from './store'
 
-interface Entry { value: string | Map<string, string>; expiresAt: number | null }
+interface Entry { value: string | Map<string, string> | SortedSet; expiresAt: number | null }
 
 export interface MemoryStoreOptions {
   now?: () => number
@@ -135,6 +136,20 @@ export class MemoryStore implements Store {
   async hdel(key: string, field: string): Promise<void> {
     const v = this.live(key)?.value
     if (v instanceof Map) v.delete(field)
+  }
+  async zaddBounded(key: string, member: string, score: number, bounds: ZBounds): Promise<string[]> {
+    const e = this.live(key)
+    const z = e?.value instanceof SortedSet ? e.value : new SortedSet()
+    z.add(member, score)
+    z.dropBelow(bounds.minScore)
+    const dropped = z.keepHighest(bounds.keep)
+    if (e?.value === z) e.expiresAt = this.expiry(bounds.ttlSeconds)
+    else this.put(key, { value: z, expiresAt: this.expiry(bounds.ttlSeconds) })
+    return dropped
+  }
+  async zrevrange(key: string, start: number, stop: number): Promise<string[]> {
+    const v = this.live(key)?.value
+    return v instanceof SortedSet ? v.revRange(start, stop) : []
   }
   async health(): Promise<null> {
     return null

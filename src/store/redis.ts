@@ -1,6 +1,6 @@
 import type Redis from 'ioredis'
 import { HEALTH_KEY, HEALTH_TTL_SECONDS } from './keys'
-import type { Store } from './store'
+import type { Store, ZBounds } from './store'
 import { withTimeout } from './with-timeout'
 
 export { createRedisClient, describeRedisUrl, assertRedisUrl } from './redis-client'
@@ -58,6 +58,23 @@ export class RedisStore implements Store {
    * 'up' when a tiny write succeeds: a PING alone answers PONG while Redis refuses every write (OOM at maxmemory,
    * a read-only replica), and the bot cannot de-duplicate without writes.
    */
+  async zaddBounded(key: string, member: string, score: number, bounds: ZBounds): Promise<string[]> {
+    const excess = String(-(bounds.keep + 1))
+    const results = await this.client
+      .multi()
+      .zadd(key, score, member)
+      .zremrangebyscore(key, '-inf', `(${bounds.minScore}`)
+      .zrange(key, 0, excess)
+      .zremrangebyrank(key, 0, excess)
+      .expire(key, bounds.ttlSeconds)
+      .exec()
+    const failed = results?.find(([err]) => err)
+    if (!results || failed) throw failed?.[0] ?? new Error('Redis MULTI was discarded')
+    return results[2]![1] as string[]
+  }
+  async zrevrange(key: string, start: number, stop: number): Promise<string[]> {
+    return this.client.zrevrange(key, start, stop)
+  }
   async health(): Promise<'up' | 'down'> {
     if (this.client.status === 'end') return 'down'
     try {

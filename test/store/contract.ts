@@ -109,6 +109,33 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
       expect(await store.claim(str, 60)).toBe(true)
     })
 
+    it('keeps a bounded sorted set: newest first, the cap returned as dropped, old scores gone', async () => {
+      const z = key('zset')
+      const bounds = { keep: 3, minScore: 100, ttlSeconds: 60 }
+      expect(await store.zrevrange(z, 0, -1)).toEqual([])
+      expect(await store.zaddBounded(z, 'old', 50, bounds)).toEqual([])
+      for (const [m, s] of [['a', 101], ['b', 102], ['c', 103]] as const) expect(await store.zaddBounded(z, m, s, bounds)).toEqual([])
+      expect(await store.zrevrange(z, 0, -1)).toEqual(['c', 'b', 'a'])
+      expect(await store.zaddBounded(z, 'd', 104, bounds)).toEqual(['a'])
+      // re-adding a member moves it instead of duplicating it
+      expect(await store.zaddBounded(z, 'b', 105, bounds)).toEqual([])
+      expect(await store.zrevrange(z, 0, -1)).toEqual(['b', 'd', 'c'])
+      expect(await store.zrevrange(z, 1, 1)).toEqual(['d'])
+      expect(await store.zaddBounded(z, 'e', 106, { ...bounds, minScore: 104 })).toEqual([])
+      expect(await store.zrevrange(z, 0, -1)).toEqual(['e', 'b', 'd'])
+    })
+
+    it('expires a bounded sorted set ttlSeconds after its last add', async () => {
+      const z = key('zset-ttl')
+      await store.zaddBounded(z, 'first', 1, { keep: 5, minScore: 0, ttlSeconds: 1 })
+      await advance(700)
+      await store.zaddBounded(z, 'second', 2, { keep: 5, minScore: 0, ttlSeconds: 1 })
+      await advance(700)
+      expect(await store.zrevrange(z, 0, -1)).toEqual(['second', 'first'])
+      await advance(450)
+      expect(await store.zrevrange(z, 0, -1)).toEqual([])
+    })
+
     it(`reports health as ${String(opts.health)}`, async () => {
       expect(await store.health()).toBe(opts.health)
     })
