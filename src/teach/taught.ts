@@ -1,0 +1,17 @@
+// One taught phrasing as stored.
+export interface TaughtPhrasing {
+  /** as the admin typed it (trimmed, at most MAX_TEXT characters) */
+  text: string
+  intent: string
+  /** ISO time it was taught */
+  at: string
+}
+
+export function decodeTaught(json: string): TaughtPhrasing | null {
+  try {
+    const p = JSON.parse(json) as TaughtPhrasing
+    return typeof p.text === 'string' && typeof p.intent === 'string' && typeof p.at === 'string' ? p : null
+  } catch {
+    return null
+  }
+}
