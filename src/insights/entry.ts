@@ -33,9 +33,16 @@ export interface LoggedQuestion extends Decision {
 /** Question ids: time in base 36 plus randomness; they travel in button values, so they are checked on return. */
 export const QUESTION_ID = /^[0-9a-z]{8,20}$/
 
+const RANDOM_CHARS = 7
+
 export function newQuestionId(nowMs: number): string {
-  const random = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36).padStart(7, '0')
+  const random = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36).padStart(RANDOM_CHARS, '0')
   return `${nowMs.toString(36)}${random}`
+}
+
+/** When the question with this id was asked (ms), read back from the id. */
+export function questionIdTime(id: string): number {
+  return parseInt(id.slice(0, -RANDOM_CHARS), 36)
 }
 
 /** The first MAX_TEXT characters (code points, so an emoji is never cut in half). */

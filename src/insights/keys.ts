@@ -1,6 +1,7 @@
 // Every key the question log writes (under REDIS_PREFIX), how long it lives and why. All of it is bounded:
 // at most MAX_CHATS chat logs of at most PER_CHAT entries, plus one unanswered list and one stats hash a day,
 // and nothing outlives QUESTION_LOG_DAYS by more than a day.
+// Keys live under REDIS_PREFIX like every other key (see src/store).
 import type { Platform } from '../bot/message'
 
 export const LOG_LIMITS = {
@@ -34,7 +35,7 @@ export function parseChatRef(ref: string): { platform: Platform; chatId: string 
 
 /** Sorted set of one chat's entries (JSON), scored by time; expires QUESTION_LOG_DAYS after its last question. */
 export const chatLogKey = (ref: string) => `qlog:chat:${ref}`
-/** Hash `<questionId>:up|down` → count, for the questions one chat asked on one UTC day. */
-export const votesKey = (ref: string, utcDay: string) => `qlog:votes:${ref}:${utcDay}`
+/** Hash `<questionId>:up|down` → count for one chat's logged questions; fields of questions past the window are pruned. */
+export const votesKey = (ref: string) => `qlog:votes:${ref}`
 /** Hash of counters for one local day: q, a (answered), f (fallback), up, down, i:<intent>. */
 export const dayStatsKey = (localDay: string) => `qstats:${localDay}`

@@ -1,7 +1,6 @@
 // Reading the question log: one chat's entries, or every chat's, newest first, with the votes joined.
 import type { Platform } from '../bot/message'
 import type { Store } from '../store/store'
-import { utcDay } from './days'
 import { decodeEntry, QUESTION_ID, type LoggedQuestion } from './entry'
 import { CHATS_KEY, UNANSWERED_KEY, chatLogKey, chatRef, parseChatRef, votesKey } from './keys'
 
@@ -35,12 +34,12 @@ export async function findQuestion(store: Store, platform: Platform, chatId: str
   return entry?.id === id ? entry : null
 }
 
-/** Joins each entry's 👍/👎 (one hash read per chat and UTC day among the entries). */
+/** Joins each entry's 👍/👎 (one hash read per chat among the entries). */
 export async function withVotes(store: Store, entries: LoggedQuestion[]): Promise<LoggedQuestion[]> {
-  const keys = [...new Set(entries.map((e) => votesKey(chatRef(e.platform, e.chatId), utcDay(e.at))))]
+  const keys = [...new Set(entries.map((e) => votesKey(chatRef(e.platform, e.chatId))))]
   const hashes = new Map(await Promise.all(keys.map(async (k) => [k, await store.hgetall(k)] as const)))
   return entries.map((e) => {
-    const h = hashes.get(votesKey(chatRef(e.platform, e.chatId), utcDay(e.at))) ?? {}
+    const h = hashes.get(votesKey(chatRef(e.platform, e.chatId))) ?? {}
     const up = Number(h[`${e.id}:up`] ?? 0)
     const down = Number(h[`${e.id}:down`] ?? 0)
     return up || down ? { ...e, votes: { up, down } } : e

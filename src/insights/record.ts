@@ -1,8 +1,8 @@
 // Writing the question log: one entry per question on the ask path, and the 👍/👎 its answer gets.
 import type { InboundMessage } from '../bot/message'
 import type { Store } from '../store/store'
-import { localDay, utcDay } from './days'
-import { askerHash, clipText, encodeEntry, loadSalt, newQuestionId, type Decision, type LoggedQuestion } from './entry'
+import { localDay } from './days'
+import { askerHash, clipText, encodeEntry, loadSalt, newQuestionId, questionIdTime, type Decision, type LoggedQuestion } from './entry'
 import { CHATS_KEY, DAY_SECONDS, LOG_LIMITS, UNANSWERED_KEY, chatLogKey, chatRef, dayStatsKey, votesKey, type LogLimits } from './keys'
 import { findQuestion } from './read'
 
@@ -48,7 +48,7 @@ export async function recordQuestion(
   const statsTtl = ttlSeconds + DAY_SECONDS
   const writes: Promise<unknown>[] = [
     store.zaddBounded(chatLogKey(ref), json, now, { keep: limits.perChat, minScore, ttlSeconds }),
-    store.zaddBounded(CHATS_KEY, ref, now, { keep: limits.maxChats, minScore, ttlSeconds }).then((dropped) => forgetChats(store, dropped, settings.days, now)),
+    store.zaddBounded(CHATS_KEY, ref, now, { keep: limits.maxChats, minScore, ttlSeconds }).then((dropped) => forgetChats(store, dropped)),
     store.hincr(day, entry.intent ? 'a' : 'f').then(() => store.expire(day, statsTtl)),
   ]
   if (entry.intent) writes.push(store.hincr(day, `i:${entry.intent}`))
@@ -57,14 +57,9 @@ export async function recordQuestion(
   return entry.id
 }
 
-/** Deletes the logs of chats pushed out of the chat index (their vote hashes: every UTC day they could cover). */
-async function forgetChats(store: Store, refs: string[], days: number, now: number): Promise<void> {
-  await Promise.all(
-    refs.flatMap((ref) => [
-      store.del(chatLogKey(ref)),
-      ...Array.from({ length: days + 2 }, (_, d) => store.del(votesKey(ref, utcDay(now - d * DAY_SECONDS * 1000)))),
-    ]),
-  )
+/** Deletes the log and votes of chats pushed out of the chat index. */
+async function forgetChats(store: Store, refs: string[]): Promise<void> {
+  await Promise.all(refs.flatMap((ref) => [store.del(chatLogKey(ref)), store.del(votesKey(ref))]))
 }
 
 /**
@@ -78,15 +73,24 @@ export async function recordVote(
   intent: string,
   vote: 'up' | 'down',
   settings: LogSettings,
+  now: number,
 ): Promise<boolean> {
   if (settings.days <= 0) return false
   const entry = await findQuestion(store, msg.platform, msg.chatId, questionId)
   if (!entry || entry.intent !== intent) return false
-  const votes = votesKey(chatRef(msg.platform, msg.chatId), utcDay(entry.at))
+  const votes = votesKey(chatRef(msg.platform, msg.chatId))
   const day = dayStatsKey(localDay(entry.at, settings.timeZone))
+  const ttl = (settings.days + 1) * DAY_SECONDS
   await Promise.all([
-    store.hincr(votes, `${entry.id}:${vote}`).then(() => store.expire(votes, (settings.days + 1) * DAY_SECONDS)),
-    store.hincr(day, vote).then(() => store.expire(day, (settings.days + 1) * DAY_SECONDS)),
+    store.hincr(votes, `${entry.id}:${vote}`).then(() => store.expire(votes, ttl)),
+    store.hincr(day, vote).then(() => store.expire(day, ttl)),
   ])
+  await pruneVotes(store, votes, now - settings.days * DAY_SECONDS * 1000)
   return true
+}
+
+/** Drops the votes of questions older than the window, so a chat that votes every day keeps a bounded hash. */
+async function pruneVotes(store: Store, key: string, minTime: number): Promise<void> {
+  const stale = Object.keys(await store.hgetall(key)).filter((field) => questionIdTime(field.slice(0, field.indexOf(':'))) < minTime)
+  await Promise.all(stale.map((field) => store.hdel(key, field)))
 }
