@@ -45,7 +45,9 @@ function notice(title: string, text: string, tone: ReplyTone = 'blue', withTipBu
   }
 }
 
-const REFUSAL = notice('需要管理员操作', '订阅和退订每日tip只有群管理员可以操作，请找管理员发送指令～', 'grey')
+// isAdmin is false only when ADMIN_IDS is set and does not list the sender: say what would change that.
+const refusal = (senderId: string) =>
+  notice('需要管理员操作', `订阅和退订每日tip只有 ADMIN_IDS 里的管理员可以操作。你的 id 是 \`${senderId}\`（也可以发送 /我的ID 查看），需要的话请部署机器人的人把它加进 ADMIN_IDS。`, 'grey')
 
 const WECOM_HOWTO = [
   '企业微信群需要一个「群机器人」地址，我才能每天早上把tip发进群：',
@@ -55,7 +57,7 @@ const WECOM_HOWTO = [
 ].join('\n')
 
 async function handleSubscribe(ctx: HandlerContext, arg: string | undefined, opts: SubscriptionOptions): Promise<Reply> {
-  if (!ctx.isAdmin) return REFUSAL
+  if (!ctx.isAdmin) return refusal(ctx.msg.senderId)
   const { platform, chatId } = ctx.msg
   const existing = await getSubscription(ctx.store, platform, chatId)
   if (platform === 'wecom') {
@@ -89,7 +91,7 @@ async function handleSubscribe(ctx: HandlerContext, arg: string | undefined, opt
 }
 
 async function handleUnsubscribe(ctx: HandlerContext): Promise<Reply> {
-  if (!ctx.isAdmin) return REFUSAL
+  if (!ctx.isAdmin) return refusal(ctx.msg.senderId)
   const removed = await unsubscribe(ctx.store, ctx.msg.platform, ctx.msg.chatId)
   return removed
     ? notice('已退订', '本群不会再收到每日tip了。想恢复时发送「/订阅」即可。', 'grey')

@@ -23,10 +23,12 @@ function relatedButtons(knowledge: Knowledge, ids: string[]): Button[] {
     .slice(0, MAX_RELATED)
 }
 
-function feedbackButtons(intent: string): Button[] {
+/** `question`: the logged question's id, carried so the vote can be linked to it. */
+function feedbackButtons(intent: string, question?: string): Button[] {
+  const q = question ? { question } : {}
   return [
-    { label: '👍 有用', action: { type: 'feedback', intent, vote: 'up' } },
-    { label: '👎 没用', action: { type: 'feedback', intent, vote: 'down' } },
+    { label: '👍 有用', action: { type: 'feedback', intent, vote: 'up', ...q } },
+    { label: '👎 没用', action: { type: 'feedback', intent, vote: 'down', ...q } },
   ]
 }
 
@@ -34,7 +36,7 @@ function feedbackButtons(intent: string): Button[] {
  * The answer card for an intent. depth 0 = short answer + key points; depth 1 = the deeper follow-up;
  * depth ≥ 2 = nothing deeper left, so it points at related topics instead.
  */
-export function answerReply(knowledge: Knowledge, intentId: string, opts: { depth?: number } = {}): Reply {
+export function answerReply(knowledge: Knowledge, intentId: string, opts: { depth?: number; questionId?: string } = {}): Reply {
   if (intentId === HELP_INTENT) return helpReply(knowledge)
   const intent = knowledge.byId.get(intentId)
   if (!intent) throw new Error(`unknown intent: ${intentId}`)
@@ -44,7 +46,7 @@ export function answerReply(knowledge: Knowledge, intentId: string, opts: { dept
     tone: 'blue' as const,
     intent: intent.id,
     source: sourceLine(knowledge, intent.section),
-    buttons: [...relatedButtons(knowledge, intent.related), ...feedbackButtons(intent.id)],
+    buttons: [...relatedButtons(knowledge, intent.related), ...feedbackButtons(intent.id, opts.questionId)],
   }
   if (depth === 0) {
     return {

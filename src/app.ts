@@ -38,7 +38,7 @@ const MAX_BODY_BYTES = 1024 * 1024
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((m: string) => console.error(m))
   const { config, knowledge } = deps
-  const handlers = deps.handlers ?? createHandlers({ wecomApiBase: config.WECOM_API_BASE })
+  const handlers = deps.handlers ?? createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS })
   const app = new Hono<Env>()
 
   const dispatchFor = (store: Store) => (msg: InboundMessage) =>

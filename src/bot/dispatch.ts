@@ -56,6 +56,7 @@ export async function dispatch(input: InboundMessage, deps: DispatchDeps): Promi
     now,
     timeZone: deps.timeZone,
     isAdmin: deps.adminIds.length === 0 || deps.adminIds.includes(msg.senderId),
+    adminListed: deps.adminIds.includes(msg.senderId),
   }
   let reply: Reply | null = null
   try {

@@ -22,6 +22,8 @@ export interface HandlerContext {
   timeZone: string
   /** May run admin commands (subscribe/unsubscribe): true when ADMIN_IDS is unset or lists the sender. */
   isAdmin: boolean
+  /** The sender is listed in ADMIN_IDS (false for everyone while it is empty): what teaching and stats require. */
+  adminListed?: boolean
 }
 
 /** One thing the bot can do. Returns a reply when the message is its business, otherwise null. */

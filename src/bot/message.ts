@@ -1,8 +1,11 @@
 /** What a button on a reply asks the bot to do when pressed. Platforms carry it as the button's callback value. */
 export type ButtonAction =
   | { type: 'ask'; intent: string }
-  | { type: 'feedback'; intent: string; vote: 'up' | 'down' }
+  /** `question`: the logged question the answer was for, so the vote can be linked to it */
+  | { type: 'feedback'; intent: string; vote: 'up' | 'down'; question?: string }
   | { type: 'command'; command: string }
+  /** Admin's /待答 button: teach the logged question (by id) to the intent. */
+  | { type: 'teach'; question: string; intent: string }
 
 export type Platform = 'feishu' | 'wecom'
 

@@ -31,7 +31,7 @@ export interface LoggedQuestion extends Decision {
 }
 
 /** Question ids: time in base 36 plus randomness; they travel in button values, so they are checked on return. */
-export const QUESTION_ID = /^[0-9a-z]{8,20}$/
+export { QUESTION_ID } from '../bot/button-action'
 
 const RANDOM_CHARS = 7
 

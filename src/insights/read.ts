@@ -1,7 +1,8 @@
 // Reading the question log: one chat's entries, or every chat's, newest first, with the votes joined.
 import type { Platform } from '../bot/message'
 import type { Store } from '../store/store'
-import { decodeEntry, QUESTION_ID, type LoggedQuestion } from './entry'
+import { QUESTION_ID } from '../bot/button-action'
+import { decodeEntry, type LoggedQuestion } from './entry'
 import { CHATS_KEY, UNANSWERED_KEY, chatLogKey, chatRef, parseChatRef, votesKey } from './keys'
 
 export interface QuestionQuery {
