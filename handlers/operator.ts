@@ -1,7 +1,7 @@
 // The operator's loop in chat: /我的ID, /统计, /待答 (and its teach buttons), /教, /忘.
 import type { Handler, HandlerContext } from '../src/bot/handler'
 import type { Reply } from '../src/bot/reply'
-import { computeStats, findQuestion, listQuestions, type LoggedQuestion } from '../src/insights'
+import { computeStats, findQuestion, listQuestions, type QuestionView } from '../src/insights'
 import { normalizeText } from '../src/matcher/normalize'
 import { decideQuestion, forget, teach, type TaughtIndex, type TaughtOverlay } from '../src/teach'
 import { parseOperatorCommand } from './operator-commands'
@@ -37,7 +37,7 @@ async function pending(ctx: HandlerContext, opts: OperatorOptions): Promise<Repl
     opts.overlay.sync(ctx.store, ctx.knowledge),
   ])
   const seen = new Set<string>()
-  const open: LoggedQuestion[] = []
+  const open: QuestionView[] = []
   for (const q of logged) {
     const key = normalizeText(q.text)
     if (seen.has(key) || taught.match(q.text)) continue

@@ -1,13 +1,13 @@
 // /待答: this chat's latest unanswered questions, each with its closest topics as buttons that teach it.
 import type { Button, Reply } from '../src/bot/reply'
-import type { LoggedQuestion } from '../src/insights'
+import type { QuestionView } from '../src/insights'
 import type { Knowledge } from '../src/knowledge/knowledge'
 import { ago } from './operator-replies'
 import { teachCommand } from './operator-commands'
 
 export const PENDING_MAX = 10
 
-export function pendingReply(knowledge: Knowledge, questions: LoggedQuestion[], days: number, now: number): Reply {
+export function pendingReply(knowledge: Knowledge, questions: QuestionView[], days: number, now: number): Reply {
   if (!questions.length) {
     return { kind: 'notice', title: '本群没有待答问题', tone: 'green', blocks: [{ kind: 'markdown', text: `最近 ${days} 天本群问的问题我都答上了（或者已经教过了）。` }], buttons: [] }
   }

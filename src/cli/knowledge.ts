@@ -1,29 +1,31 @@
-// `knowledge check`: lint the knowledge files; exit 1 on any error, warnings only inform.
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { lintKnowledge } from '../knowledge/lint'
+// `knowledge check | teach | forget | taught | pull`: the knowledge files and the phrasings taught live.
 import type { CliIo } from './io'
+import { runKnowledgeCheck } from './knowledge-check'
+import { runKnowledgePull } from './knowledge-pull'
+import { runForget, runTaught, runTeach } from './knowledge-taught'
+import { linesOf } from './store'
 
-const file = (name: string) => fileURLToPath(new URL(`../../knowledge/${name}`, import.meta.url))
+export const KNOWLEDGE_USAGE = `usage: knowledge check [--deep]            lint the knowledge files (--deep: leave-one-out, ~10 s)
+       knowledge teach "<问题>" <intent> [--force]   teach a phrasing live (as /教); prints the answer it now gets
+       knowledge forget "<问题>"             remove a taught phrasing (as /忘)
+       knowledge taught [--json]            the taught phrasings in the store
+       knowledge pull                       write them into knowledge/intents.json (lint-clean), then clear them`
+
+type Sub = (args: string[], io: CliIo) => Promise<number>
+
+const subcommands: Record<string, Sub> = {
+  check: (args, io) => runKnowledgeCheck(args, linesOf(io)),
+  teach: (args, io) => runTeach(args, { ...linesOf(io), env: io.env }),
+  forget: (args, io) => runForget(args, { ...linesOf(io), env: io.env }),
+  taught: (args, io) => runTaught(args, { ...linesOf(io), env: io.env }),
+  pull: (args, io) => runKnowledgePull(args, { ...linesOf(io), env: io.env }),
+}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  if (args[0] !== 'check') {
-    io.stderr.write('usage: knowledge check [--deep]   (--deep also checks each phrasing leave-one-out, ~10 s)\n')
+  const sub = args[0] ? subcommands[args[0]] : undefined
+  if (!sub) {
+    io.stderr.write(`${KNOWLEDGE_USAGE}\n`)
     return 2
   }
-  let intents: unknown
-  let tips: unknown
-  try {
-    intents = JSON.parse(readFileSync(file('intents.json'), 'utf8'))
-    tips = JSON.parse(readFileSync(file('tips.json'), 'utf8'))
-  } catch (err) {
-    io.stdout.write(`error: cannot read the knowledge files: ${err instanceof Error ? err.message : String(err)}\n`)
-    return 1
-  }
-  const issues = lintKnowledge(intents, tips, { leaveOneOut: args.includes('--deep') })
-  for (const i of issues) io.stdout.write(`${i.severity === 'error' ? 'error' : 'warn '}  ${i.rule}  ${i.at}: ${i.message}\n`)
-  const errors = issues.filter((i) => i.severity === 'error').length
-  const warnings = issues.length - errors
-  io.stdout.write(`${errors} error(s), ${warnings} warning(s)${errors ? '' : ' — knowledge OK'}\n`)
-  return errors ? 1 : 0
+  return sub(args.slice(1), io)
 }

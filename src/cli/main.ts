@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<Command>> = {
   'check-title': () => import('./check-title'),
   tip: () => import('./tip'),
   'push-tips': () => import('./push-tips'),
+  stats: () => import('./stats'),
+  questions: () => import('./questions'),
 }
 
 const USAGE = `usage: npm run --silent cli -- <subcommand> …
@@ -19,6 +21,9 @@ const USAGE = `usage: npm run --silent cli -- <subcommand> …
                                         what the chat would see (no text: one message per stdin line)
   match --jsonl                         classify stdin lines {"text": …}
   knowledge check [--deep]              lint the knowledge files (exit 1 on errors)
+  knowledge teach "<问题>" <intent> [--force] | forget "<问题>" | taught [--json] | pull
+  stats [--days N] [--json]             questions, answered share, fallbacks, 👍/👎, top topics and unanswered
+  questions [--unanswered] [--limit N] [--json]   the question log, newest first
   check-title "<title>" [--keyword K]… [--json] | --jsonl
   tip [--date YYYY-MM-DD] [--chat ID] [--json]
   push-tips [--dry-run]                 run the daily push now`

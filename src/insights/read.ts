@@ -58,8 +58,13 @@ async function chatsFor(store: Store, q: QuestionQuery): Promise<{ platform: Pla
   return platforms.map((platform) => ({ platform, chatId: q.chatId! }))
 }
 
+/** A logged question as shown to operators: without the asker's hash (people are counted, never shown). */
+export type QuestionView = Omit<LoggedQuestion, 'asker'>
+
+const view = ({ asker: _asker, ...rest }: LoggedQuestion): QuestionView => rest
+
 /** Logged questions, newest first, filtered as asked and joined with their votes. */
-export async function listQuestions(store: Store, q: QuestionQuery): Promise<LoggedQuestion[]> {
+export async function listQuestions(store: Store, q: QuestionQuery): Promise<QuestionView[]> {
   const now = q.now ?? Date.now()
   const since = q.days ? now - q.days * 86_400_000 : -Infinity
   const keep = (e: LoggedQuestion) =>
@@ -75,6 +80,6 @@ export async function listQuestions(store: Store, q: QuestionQuery): Promise<Log
     entries = decodeAll(lists.flat())
   }
   entries = entries.filter(keep).sort((a, b) => b.at - a.at)
-  if (!q.downvoted) return withVotes(store, entries.slice(0, q.limit))
-  return (await withVotes(store, entries)).filter((e) => (e.votes?.down ?? 0) > 0).slice(0, q.limit)
+  if (!q.downvoted) return (await withVotes(store, entries.slice(0, q.limit))).map(view)
+  return (await withVotes(store, entries)).filter((e) => (e.votes?.down ?? 0) > 0).slice(0, q.limit).map(view)
 }

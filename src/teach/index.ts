@@ -4,4 +4,5 @@ export { TaughtOverlay, TaughtIndex, readTaught, type TaughtHit } from './overla
 export { decideQuestion, decideNow, type AskDecision } from './decide'
 export { conflictsOf, type Conflict } from './conflicts'
 export type { TaughtPhrasing } from './taught'
+export { canonicalFor } from './shape'
 export { MAX_TAUGHT } from './keys'

@@ -22,8 +22,10 @@ describe('question log', () => {
     const [entry] = await listQuestions(store, { limit: 10, now: T0 })
     expect(entry).toMatchObject({ id, at: T0, platform: 'feishu', chatId: 'oc_1', intent: null, score: 0.1, reason: 'low score', candidates: ['new-account', 'content-style'] })
     expect([...entry!.text]).toHaveLength(200)
-    expect(JSON.stringify(entry)).not.toContain('ou_secret_person')
-    expect(entry!.asker).toMatch(/^[0-9a-f]{16}$/)
+    expect(entry).not.toHaveProperty('asker') // counted in stats, never shown
+    const stored = await store.zrevrange('qlog:chat:feishu:oc_1', 0, -1)
+    expect(stored[0]).not.toContain('ou_secret_person')
+    expect(JSON.parse(stored[0]!).asker).toMatch(/^[0-9a-f]{16}$/)
   })
 
   it('logs nothing when QUESTION_LOG_DAYS is 0', async () => {
