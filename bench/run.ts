@@ -3,11 +3,12 @@
 import { bundleBench } from './bundle'
 import { coldStartBench } from './cold-start'
 import { matcherBench, type BenchRow } from './matcher'
+import { taughtOverlayBench } from './taught-overlay'
 import { webhookBench } from './webhook'
 
 type Section = () => Promise<{ title: string; rows: BenchRow[] }>
 
-const sections: Section[] = [matcherBench, coldStartBench, webhookBench, bundleBench]
+const sections: Section[] = [matcherBench, taughtOverlayBench, coldStartBench, webhookBench, bundleBench]
 
 function table(rows: BenchRow[]): string {
   const head: BenchRow = { metric: 'metric', value: 'value', target: 'target' }

@@ -3,7 +3,7 @@
 import type { Knowledge } from '../knowledge/knowledge'
 import type { Store } from '../store/store'
 import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from './keys'
-import { canonicalFor, nearness, shapeOf, type Shape } from './shape'
+import { canonicalFor, loadShape, nearness, shapeOf, type Shape } from './shape'
 import { decodeTaught, type TaughtPhrasing } from './taught'
 
 export interface TaughtHit {
@@ -25,10 +25,9 @@ export class TaughtIndex {
   private readonly byContent = new Map<string, Indexed[]>()
 
   constructor(readonly knowledge: Knowledge, phrasings: TaughtPhrasing[]) {
-    const canonical = canonicalFor(knowledge)
     for (const phrasing of phrasings) {
       if (!knowledge.byId.has(phrasing.intent)) continue // taught to an intent the bundled knowledge has since dropped
-      const item = { phrasing, shape: shapeOf(canonical(phrasing.text)) }
+      const item = { phrasing, shape: loadShape(knowledge, phrasing.text, phrasing.shape) }
       this.exact.set(item.shape.canonical, item)
       const group = this.byContent.get(item.shape.content)
       if (group) group.push(item)
@@ -44,10 +43,6 @@ export class TaughtIndex {
   match(text: string): TaughtHit | null {
     if (this.exact.size === 0) return null
     const shape = shapeOf(canonicalFor(this.knowledge)(text))
-    return this.matchShape(shape)
-  }
-
-  matchShape(shape: Shape): TaughtHit | null {
     const same = this.exact.get(shape.canonical)
     if (same) return { intent: same.phrasing.intent, text: same.phrasing.text, similarity: 1 }
     let best: TaughtHit | null = null

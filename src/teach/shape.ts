@@ -13,21 +13,34 @@ export interface Shape {
   bigrams: Set<string>
 }
 
+/** A shape as stored beside a taught phrasing, so loading the overlay costs a JSON parse, not a normalisation. */
+export interface StoredShape {
+  /** fingerprint of the synonyms it was computed with: a redeploy that changes them invalidates it */
+  syn: string
+  canonical: string
+  content: string
+  bigrams: string[]
+}
+
 /** Dice overlap of bigrams a near match needs on top of the same content; calibrated in test/teach/shape.test.ts. */
 export const NEAR_BIGRAM_OVERLAP = 0.5
 
 const noLexicon = buildLexicon([])
-const rewriters = new WeakMap<Knowledge, (text: string) => string>()
+const rewriters = new WeakMap<Knowledge, { canonical: (text: string) => string; fingerprint: string }>()
+
+function forKnowledge(knowledge: Knowledge) {
+  let r = rewriters.get(knowledge)
+  if (!r) {
+    const rewrite = synonymRewriter(knowledge.synonyms)
+    r = { canonical: (text: string) => rewrite(normalizeText(text)), fingerprint: fnv1a(JSON.stringify(knowledge.synonyms)) }
+    rewriters.set(knowledge, r)
+  }
+  return r
+}
 
 /** The canonical form the matcher would see (normalised, synonyms rewritten). */
 export function canonicalFor(knowledge: Knowledge): (text: string) => string {
-  let canonical = rewriters.get(knowledge)
-  if (!canonical) {
-    const rewrite = synonymRewriter(knowledge.synonyms)
-    canonical = (text: string) => rewrite(normalizeText(text))
-    rewriters.set(knowledge, canonical)
-  }
-  return canonical
+  return forKnowledge(knowledge).canonical
 }
 
 export function shapeOf(canonical: string): Shape {
@@ -38,6 +51,25 @@ export function shapeOf(canonical: string): Shape {
     else if (name.startsWith('u:') || name.startsWith('w:')) content.push(name)
   }
   return { canonical, content: content.sort().join(' '), bigrams }
+}
+
+export function storeShape(knowledge: Knowledge, text: string): StoredShape {
+  const shape = shapeOf(canonicalFor(knowledge)(text))
+  return { syn: forKnowledge(knowledge).fingerprint, canonical: shape.canonical, content: shape.content, bigrams: [...shape.bigrams] }
+}
+
+/** The stored shape when it was computed with these synonyms, else a fresh one. */
+export function loadShape(knowledge: Knowledge, text: string, stored: StoredShape | undefined): Shape {
+  if (stored && stored.syn === forKnowledge(knowledge).fingerprint && Array.isArray(stored.bigrams)) {
+    return { canonical: stored.canonical, content: stored.content, bigrams: new Set(stored.bigrams) }
+  }
+  return shapeOf(canonicalFor(knowledge)(text))
+}
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return (h >>> 0).toString(36)
 }
 
 function dice(a: Set<string>, b: Set<string>): number {

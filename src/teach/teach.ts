@@ -5,7 +5,7 @@ import type { Store } from '../store/store'
 import { conflictsOf, knownPhrasing, type Conflict } from './conflicts'
 import { MAX_TAUGHT, TAUGHT_KEY, TAUGHT_VERSION_KEY } from './keys'
 import { readTaught } from './overlay'
-import { canonicalFor, shapeOf } from './shape'
+import { canonicalFor, storeShape } from './shape'
 import { decodeTaught, type TaughtPhrasing } from './taught'
 
 /** Longest phrasing that can be taught (characters); the question log keeps the same length. */
@@ -41,13 +41,13 @@ export async function teach(store: Store, knowledge: Knowledge, text: string, in
   const intent = resolveIntent(knowledge, intentRef)
   if (!intent) return { status: 'invalid', problem: `没有叫「${intentRef.trim()}」的主题` }
   const clean = text.trim()
-  const shape = shapeOf(canonicalFor(knowledge)(clean))
-  const problem = textProblem(clean, shape.canonical)
+  const canonical = canonicalFor(knowledge)(clean)
+  const problem = textProblem(clean, canonical)
   if (problem) return { status: 'invalid', problem }
-  if (knownPhrasing(knowledge, shape)?.intent === intent.id) return { status: 'known', intent: intent.id }
+  if (knownPhrasing(knowledge, clean)?.intent === intent.id) return { status: 'known', intent: intent.id }
 
   const current = await store.hgetall(TAUGHT_KEY)
-  const previous = current[shape.canonical] ? decodeTaught(current[shape.canonical]!) : null
+  const previous = current[canonical] ? decodeTaught(current[canonical]!) : null
   if (previous?.intent === intent.id) return { status: 'unchanged', intent: intent.id }
   if (!previous && Object.keys(current).length >= MAX_TAUGHT) {
     return { status: 'invalid', problem: `已经教了 ${MAX_TAUGHT} 条，先运行 \`knowledge pull\` 把它们并入知识库` }
@@ -56,8 +56,8 @@ export async function teach(store: Store, knowledge: Knowledge, text: string, in
   const conflicts = conflictsOf(knowledge, taught, clean, intent.id)
   if (conflicts.length && !opts.force) return { status: 'conflicts', intent: intent.id, conflicts }
 
-  const phrasing: TaughtPhrasing = { text: clean, intent: intent.id, at: (opts.now ?? new Date()).toISOString() }
-  await store.hset(TAUGHT_KEY, shape.canonical, JSON.stringify(phrasing))
+  const phrasing: TaughtPhrasing = { text: clean, intent: intent.id, at: (opts.now ?? new Date()).toISOString(), shape: storeShape(knowledge, clean) }
+  await store.hset(TAUGHT_KEY, canonical, JSON.stringify(phrasing))
   // After the write: an instance that sees the new version is sure to read the new phrasing.
   await store.incr(TAUGHT_VERSION_KEY)
   return { status: 'taught', phrasing, ...(previous ? { replaced: previous.intent } : {}), conflicts }
@@ -73,9 +73,9 @@ export async function forget(store: Store, knowledge: Knowledge, text: string): 
   return { status: 'forgotten', phrasing }
 }
 
-/** Every taught phrasing, oldest first. */
-export function listTaught(store: Store): Promise<TaughtPhrasing[]> {
-  return readTaught(store)
+/** Every taught phrasing, oldest first (text, intent, when). */
+export async function listTaught(store: Store): Promise<TaughtPhrasing[]> {
+  return (await readTaught(store)).map(({ text, intent, at }) => ({ text, intent, at }))
 }
 
 /** Removes phrasings (after `knowledge pull` wrote them into the file) and bumps the version once. */

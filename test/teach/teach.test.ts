@@ -69,6 +69,14 @@ describe('teaching a phrasing', () => {
     expect(await listTaught(store)).toHaveLength(1)
   })
 
+  it('recomputes a stored phrasing\'s shape when a redeploy changed the synonyms', async () => {
+    const store = new MemoryStore()
+    await teach(store, knowledge, QUESTION, 'content-style')
+    const edited = { ...knowledge, synonyms: { ...knowledge.synonyms, 摄影器材: ['相机'] } }
+    const index = await new TaughtOverlay().sync(store, edited)
+    expect(index.match('发笔记用什么摄影器材好')?.intent).toBe('content-style')
+  })
+
   it('another instance sharing the store answers with a phrasing from its next message, reloading only on a new version', async () => {
     const store = new MemoryStore()
     const a = new TaughtOverlay()
