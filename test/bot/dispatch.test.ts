@@ -52,4 +52,13 @@ describe('dispatch', () => {
     const d = deps([(ctx) => reply(`typed:${ctx.msg.text}`)])
     expect((await dispatch(msg({ text: '', action: { type: 'command', command: '/tip' } }), d))?.title).toBe('typed:/tip')
   })
+
+  it('lets everyone run /订阅 while ADMIN_IDS is empty, but lists nobody as an admin for teaching', async () => {
+    const seen: { isAdmin: boolean; adminListed?: boolean }[] = []
+    const spy: Handler = (ctx) => (seen.push({ isAdmin: ctx.isAdmin, adminListed: ctx.adminListed }), reply('x'))
+    await dispatch(msg(), deps([spy]))
+    await dispatch(msg({ senderId: 'ou_admin' }), { ...deps([spy]), adminIds: ['ou_admin'] })
+    await dispatch(msg({ senderId: 'ou_other' }), { ...deps([spy]), adminIds: ['ou_admin'] })
+    expect(seen).toEqual([{ isAdmin: true, adminListed: false }, { isAdmin: true, adminListed: true }, { isAdmin: false, adminListed: false }])
+  })
 })

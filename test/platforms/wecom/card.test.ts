@@ -47,6 +47,8 @@ describe('button keys', () => {
       { type: 'ask', intent: 'new-account' },
       { type: 'feedback', intent: 'new-account', vote: 'down' },
       { type: 'command', command: '/订阅' },
+      { type: 'feedback', intent: 'new-account', vote: 'up', question: 'm3x9k2abc0001' },
+      { type: 'teach', intent: 'local-life', question: 'm3x9k2abc0001' },
     ] as const) {
       const key = encodeButtonKey(action)!
       expect(bytes(key)).toBeLessThanOrEqual(1024)
@@ -54,7 +56,9 @@ describe('button keys', () => {
     }
   })
   it('rejects keys that are not ours or carry invalid intents', () => {
-    for (const key of ['', 'BUTTONKEYONE', 'x:foo', 'a:', 'a:Not Valid', 'u:']) expect(decodeButtonKey(key)).toBeNull()
+    for (const key of ['', 'BUTTONKEYONE', 'x:foo', 'a:', 'a:Not Valid', 'u:', 'u:new-account:NOT-AN-ID', 'u:new-account:abcdefgh1:extra', 't:local-life', 't:local-life:short', 't:Bad:abcdefgh12']) {
+      expect(decodeButtonKey(key), key).toBeNull()
+    }
   })
   it('refuses to encode an action whose key would exceed 1024 bytes', () => {
     expect(encodeButtonKey({ type: 'command', command: '长'.repeat(400) })).toBeNull()
