@@ -29,7 +29,7 @@ async function stats(ctx: HandlerContext, days: number): Promise<Reply> {
   return statsReply(ctx.knowledge, chat, all)
 }
 
-/** The latest unanswered questions, one per wording, leaving out those a taught phrasing now answers. */
+/** The latest unanswered questions, one per wording, leaving out those now answered (taught since, or a new knowledge file). */
 async function pending(ctx: HandlerContext, opts: OperatorOptions): Promise<Reply> {
   if (opts.questionLogDays <= 0) return LOG_OFF
   const [logged, taught] = await Promise.all([
@@ -40,7 +40,7 @@ async function pending(ctx: HandlerContext, opts: OperatorOptions): Promise<Repl
   const open: QuestionView[] = []
   for (const q of logged) {
     const key = normalizeText(q.text)
-    if (seen.has(key) || taught.match(q.text)) continue
+    if (seen.has(key) || decideQuestion(ctx.knowledge, taught, q.text).intent) continue
     seen.add(key)
     open.push(q)
     if (open.length === PENDING_MAX) break
