@@ -6,7 +6,7 @@ import { loadKnowledge, type Knowledge } from '../src/knowledge/knowledge'
 import { MemoryStore } from '../src/store/memory'
 import { TaughtIndex, TaughtOverlay, type TaughtPhrasing } from '../src/teach'
 import { storeShape } from '../src/teach/shape'
-import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from '../src/teach/keys'
+import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from '../src/store/keys'
 import type { BenchRow } from './matcher'
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
@@ -45,7 +45,7 @@ export async function taughtOverlayBench(): Promise<{ title: string; rows: Bench
   for (const p of phrasings) await store.hset(TAUGHT_KEY, p.text, JSON.stringify(p))
   const syncs: number[] = []
   for (let i = 0; i < 15; i++) {
-    await store.incr(TAUGHT_VERSION_KEY)
+    await store.set(TAUGHT_VERSION_KEY, `v${i}`, 60)
     const t0 = performance.now()
     await new TaughtOverlay().sync(store, knowledge)
     syncs.push(performance.now() - t0)

@@ -19,7 +19,7 @@ export function createFeedbackHandler(opts: { questionLogDays?: number } = {}): 
     const date = localDate(now, timeZone)
     const first = await claimVote(store, date, msg, intent)
     if (first) await countVote(store, date, intent, vote)
-    if (first && question) await recordVote(store, msg, question, intent, vote, { days, timeZone }, now.getTime()).catch(() => false)
+    if (first && question) await recordVote(store, msg, question, intent, vote, { days, timeZone }).catch(() => false)
     return {
       kind: 'toast',
       title: first ? (vote === 'up' ? '收到 👍 谢谢反馈！' : '收到 👎 我们会改进这条回答') : '这条你已经反馈过啦，谢谢！',

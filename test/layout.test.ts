@@ -8,14 +8,15 @@ import { describe, expect, it } from 'vitest'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Low → high. A file may import from its own layer or a lower one. First matching prefix wins. */
+/** Low → high. A file may import from its own layer or a lower one. First matching prefix wins.
+ * src/teach (taught phrasings) sits with the knowledge it extends; src/insights (the question log) reads messages. */
 const LAYERS: readonly (readonly string[])[] = [
   ['src/store/'],
   ['src/matcher/'],
-  ['src/knowledge/'],
+  ['src/knowledge/', 'src/teach/'],
   ['src/title/'],
   ['src/bot/'],
-  ['src/tips/'],
+  ['src/tips/', 'src/insights/'],
   ['handlers/'],
   ['src/platforms/'],
   ['src/app.ts', 'src/config.ts'],
@@ -64,7 +65,7 @@ describe('layout', () => {
     expect(files.filter((f) => layerOf(f) < 0)).toEqual([])
   })
 
-  it('has no upward import (store < matcher < knowledge < title < bot < tips < handlers < platforms < app < entries)', () => {
+  it('has no upward import (store < matcher < knowledge, teach < title < bot < tips, insights < handlers < platforms < app < entries)', () => {
     const upward: string[] = []
     for (const file of files) {
       for (const spec of importsOf(file)) {

@@ -17,7 +17,7 @@ export function openCliStore(env: Record<string, string | undefined> = process.e
 }
 
 function openFor(config: Config): Omit<CliStore, 'config'> {
-  const { store, notice } = createStore(config.REDIS_URL, { keyPrefix: config.REDIS_PREFIX, failover: { log: (m) => process.stderr.write(`${m}\n`) } })
+  const { store, notice } = createStore(config, { failover: { log: (m) => process.stderr.write(`${m}\n`) } })
   return { store, notice, close: () => store.close() }
 }
 

@@ -2,7 +2,7 @@
 // never to show them); the text is cut to MAX_TEXT characters.
 import type { Platform } from '../bot/message'
 import type { Store } from '../store/store'
-import { SALT_KEY } from './keys'
+import { ASKER_SALT_KEY, ASKER_SALT_TTL_SECONDS } from '../store/keys'
 
 export const MAX_TEXT = 200
 
@@ -33,16 +33,9 @@ export interface LoggedQuestion extends Decision {
 /** Question ids: time in base 36 plus randomness; they travel in button values, so they are checked on return. */
 export { QUESTION_ID } from '../bot/button-action'
 
-const RANDOM_CHARS = 7
-
 export function newQuestionId(nowMs: number): string {
-  const random = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36).padStart(RANDOM_CHARS, '0')
+  const random = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36).padStart(7, '0')
   return `${nowMs.toString(36)}${random}`
-}
-
-/** When the question with this id was asked (ms), read back from the id. */
-export function questionIdTime(id: string): number {
-  return parseInt(id.slice(0, -RANDOM_CHARS), 36)
 }
 
 /** The first MAX_TEXT characters (code points, so an emoji is never cut in half). */
@@ -69,10 +62,10 @@ const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toSt
 
 /** The store's salt, created on first use (two instances racing on the very first question may hash it with the losing salt: one person counted twice, once). */
 export async function loadSalt(store: Store): Promise<string> {
-  const existing = await store.get(SALT_KEY)
+  const existing = await store.get(ASKER_SALT_KEY)
   if (existing) return existing
-  await store.set(SALT_KEY, hex(crypto.getRandomValues(new Uint8Array(16)).buffer))
-  return (await store.get(SALT_KEY)) ?? ''
+  await store.set(ASKER_SALT_KEY, hex(crypto.getRandomValues(new Uint8Array(16)).buffer), ASKER_SALT_TTL_SECONDS)
+  return (await store.get(ASKER_SALT_KEY)) ?? ''
 }
 
 export async function askerHash(salt: string, platform: Platform, senderId: string): Promise<string> {

@@ -3,7 +3,9 @@ import type { Platform } from '../bot/message'
 import type { Store } from '../store/store'
 import { QUESTION_ID } from '../bot/button-action'
 import { decodeEntry, type LoggedQuestion } from './entry'
-import { CHATS_KEY, UNANSWERED_KEY, chatLogKey, chatRef, parseChatRef, votesKey } from './keys'
+import { LOGGED_CHATS_KEY, UNANSWERED_LOG_KEY, chatLogKey, questionVotesKey } from '../store/keys'
+import { utcDay } from './days'
+import { chatRef, parseChatRef } from './keys'
 
 export interface QuestionQuery {
   platform?: Platform
@@ -35,12 +37,14 @@ export async function findQuestion(store: Store, platform: Platform, chatId: str
   return entry?.id === id ? entry : null
 }
 
-/** Joins each entry's 👍/👎 (one hash read per chat among the entries). */
+const votesOf = (e: LoggedQuestion) => questionVotesKey(chatRef(e.platform, e.chatId), utcDay(e.at))
+
+/** Joins each entry's 👍/👎 (one hash read per chat and UTC date among the entries). */
 export async function withVotes(store: Store, entries: LoggedQuestion[]): Promise<LoggedQuestion[]> {
-  const keys = [...new Set(entries.map((e) => votesKey(chatRef(e.platform, e.chatId))))]
+  const keys = [...new Set(entries.map(votesOf))]
   const hashes = new Map(await Promise.all(keys.map(async (k) => [k, await store.hgetall(k)] as const)))
   return entries.map((e) => {
-    const h = hashes.get(votesKey(chatRef(e.platform, e.chatId))) ?? {}
+    const h = hashes.get(votesOf(e)) ?? {}
     const up = Number(h[`${e.id}:up`] ?? 0)
     const down = Number(h[`${e.id}:down`] ?? 0)
     return up || down ? { ...e, votes: { up, down } } : e
@@ -49,7 +53,7 @@ export async function withVotes(store: Store, entries: LoggedQuestion[]): Promis
 
 /** Every chat in the index, most recently active first. */
 export async function loggedChats(store: Store): Promise<{ platform: Platform; chatId: string }[]> {
-  return (await store.zrevrange(CHATS_KEY, 0, -1)).map(parseChatRef).filter((c): c is { platform: Platform; chatId: string } => c !== null)
+  return (await store.zrevrange(LOGGED_CHATS_KEY, 0, -1)).map(parseChatRef).filter((c): c is { platform: Platform; chatId: string } => c !== null)
 }
 
 async function chatsFor(store: Store, q: QuestionQuery): Promise<{ platform: Platform; chatId: string }[]> {
@@ -73,7 +77,7 @@ export async function listQuestions(store: Store, q: QuestionQuery): Promise<Que
   const filtered = q.unanswered || q.intent !== undefined || q.downvoted
   let entries: LoggedQuestion[]
   if (q.chatId === undefined && q.unanswered && !q.downvoted && q.intent === undefined) {
-    entries = decodeAll(await store.zrevrange(UNANSWERED_KEY, 0, -1))
+    entries = decodeAll(await store.zrevrange(UNANSWERED_LOG_KEY, 0, -1))
   } else {
     const chats = await chatsFor(store, q)
     const lists = await Promise.all(chats.map((c) => store.zrevrange(chatLogKey(chatRef(c.platform, c.chatId)), 0, filtered ? -1 : q.limit - 1)))

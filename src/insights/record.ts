@@ -1,9 +1,13 @@
 // Writing the question log: one entry per question on the ask path, and the 👍/👎 its answer gets.
 import type { InboundMessage } from '../bot/message'
+import {
+  DAY_SECONDS, LOGGED_CHATS_KEY, QUESTION_LOG_LIMITS, UNANSWERED_LOG_KEY,
+  chatLogKey, dayStatsKey, questionLogCountersTtl, questionVotesKey,
+} from '../store/keys'
 import type { Store } from '../store/store'
-import { localDay } from './days'
-import { askerHash, clipText, encodeEntry, loadSalt, newQuestionId, questionIdTime, type Decision, type LoggedQuestion } from './entry'
-import { CHATS_KEY, DAY_SECONDS, LOG_LIMITS, UNANSWERED_KEY, chatLogKey, chatRef, dayStatsKey, votesKey, type LogLimits } from './keys'
+import { localDay, utcDay } from './days'
+import { askerHash, clipText, encodeEntry, loadSalt, newQuestionId, type Decision, type LoggedQuestion } from './entry'
+import { chatRef, type LogLimits } from './keys'
 import { findQuestion } from './read'
 
 export interface LogSettings {
@@ -26,7 +30,7 @@ export async function recordQuestion(
   now: number,
 ): Promise<string | null> {
   if (settings.days <= 0) return null
-  const limits = settings.limits ?? LOG_LIMITS
+  const limits = settings.limits ?? QUESTION_LOG_LIMITS
   const ttlSeconds = settings.days * DAY_SECONDS
   const minScore = now - ttlSeconds * 1000
   const ref = chatRef(msg.platform, msg.chatId)
@@ -45,21 +49,22 @@ export async function recordQuestion(
   }
   const json = encodeEntry(entry)
   const day = dayStatsKey(localDay(now, settings.timeZone))
-  const statsTtl = ttlSeconds + DAY_SECONDS
+  const countersTtl = questionLogCountersTtl(settings.days)
   const writes: Promise<unknown>[] = [
     store.zaddBounded(chatLogKey(ref), json, now, { keep: limits.perChat, minScore, ttlSeconds }),
-    store.zaddBounded(CHATS_KEY, ref, now, { keep: limits.maxChats, minScore, ttlSeconds }).then((dropped) => forgetChats(store, dropped)),
-    store.hincr(day, entry.intent ? 'a' : 'f').then(() => store.expire(day, statsTtl)),
+    store.zaddBounded(LOGGED_CHATS_KEY, ref, now, { keep: limits.maxChats, minScore, ttlSeconds }).then((dropped) => forgetChats(store, dropped, settings.days, now)),
+    store.hincr(day, entry.intent ? 'a' : 'f', countersTtl),
   ]
-  if (entry.intent) writes.push(store.hincr(day, `i:${entry.intent}`))
-  else writes.push(store.zaddBounded(UNANSWERED_KEY, json, now, { keep: limits.unanswered, minScore, ttlSeconds }))
+  if (entry.intent) writes.push(store.hincr(day, `i:${entry.intent}`, countersTtl))
+  else writes.push(store.zaddBounded(UNANSWERED_LOG_KEY, json, now, { keep: limits.unanswered, minScore, ttlSeconds }))
   await Promise.all(writes)
   return entry.id
 }
 
-/** Deletes the log and votes of chats pushed out of the chat index. */
-async function forgetChats(store: Store, refs: string[]): Promise<void> {
-  await Promise.all(refs.flatMap((ref) => [store.del(chatLogKey(ref)), store.del(votesKey(ref))]))
+/** Deletes the log and the vote hashes (one per UTC date in the window) of chats pushed out of the chat index. */
+async function forgetChats(store: Store, refs: string[], days: number, now: number): Promise<void> {
+  const dates = Array.from({ length: days + 2 }, (_, d) => utcDay(now - d * DAY_SECONDS * 1000))
+  await Promise.all(refs.flatMap((ref) => [store.del(chatLogKey(ref)), ...dates.map((date) => store.del(questionVotesKey(ref, date)))]))
 }
 
 /**
@@ -73,24 +78,14 @@ export async function recordVote(
   intent: string,
   vote: 'up' | 'down',
   settings: LogSettings,
-  now: number,
 ): Promise<boolean> {
   if (settings.days <= 0) return false
   const entry = await findQuestion(store, msg.platform, msg.chatId, questionId)
   if (!entry || entry.intent !== intent) return false
-  const votes = votesKey(chatRef(msg.platform, msg.chatId))
-  const day = dayStatsKey(localDay(entry.at, settings.timeZone))
-  const ttl = (settings.days + 1) * DAY_SECONDS
+  const ttl = questionLogCountersTtl(settings.days)
   await Promise.all([
-    store.hincr(votes, `${entry.id}:${vote}`).then(() => store.expire(votes, ttl)),
-    store.hincr(day, vote).then(() => store.expire(day, ttl)),
+    store.hincr(questionVotesKey(chatRef(msg.platform, msg.chatId), utcDay(entry.at)), `${entry.id}:${vote}`, ttl),
+    store.hincr(dayStatsKey(localDay(entry.at, settings.timeZone)), vote, ttl),
   ])
-  await pruneVotes(store, votes, now - settings.days * DAY_SECONDS * 1000)
   return true
-}
-
-/** Drops the votes of questions older than the window, so a chat that votes every day keeps a bounded hash. */
-async function pruneVotes(store: Store, key: string, minTime: number): Promise<void> {
-  const stale = Object.keys(await store.hgetall(key)).filter((field) => questionIdTime(field.slice(0, field.indexOf(':'))) < minTime)
-  await Promise.all(stale.map((field) => store.hdel(key, field)))
 }

@@ -4,7 +4,8 @@ import { normalizeText } from '../matcher/normalize'
 import type { Store } from '../store/store'
 import { lastLocalDays, localDay } from './days'
 import { decodeEntry, type LoggedQuestion } from './entry'
-import { LOG_LIMITS, UNANSWERED_KEY, chatLogKey, chatRef, dayStatsKey } from './keys'
+import { QUESTION_LOG_LIMITS, UNANSWERED_LOG_KEY, chatLogKey, dayStatsKey } from '../store/keys'
+import { chatRef } from './keys'
 import { withVotes } from './read'
 
 export interface StatsQuery {
@@ -82,12 +83,12 @@ export async function computeStats(store: Store, q: StatsQuery): Promise<Questio
       askers: new Set(entries.map((e) => e.asker)).size,
       topTopics: topOf(topics, top).map(([intent, count]) => ({ intent, count })),
       topUnanswered: topUnanswered(entries, top),
-      partial: all.length >= LOG_LIMITS.perChat && all.every(inWindow),
+      partial: all.length >= QUESTION_LOG_LIMITS.perChat && all.every(inWindow),
     }
   }
   const [hashes, unansweredMembers] = await Promise.all([
     Promise.all(window.map((d) => store.hgetall(dayStatsKey(d)))),
-    store.zrevrange(UNANSWERED_KEY, 0, -1),
+    store.zrevrange(UNANSWERED_LOG_KEY, 0, -1),
   ])
   const sum = (field: string) => hashes.reduce((n, h) => n + Number(h[field] ?? 0), 0)
   const topics = new Map<string, number>()

@@ -5,7 +5,8 @@
  * wherever it is written. REDIS_PREFIX is not added here: the Redis client applies it to every command
  * (ioredis keyPrefix), and the in-memory store needs none.
  *
- * Every key expires, except `sub:all`, whose size is bounded by the number of subscribed chats.
+ * Every key expires, except `sub:all`, whose size is bounded by the number of subscribed chats, and
+ * `taught:phrasings`, bounded by MAX_TAUGHT (knowledge until `cli knowledge pull` moves it into the file).
  * A new key belongs in this file, with its TTL (or bound) and a one-line why.
  */
 import type { Store } from './store'
@@ -52,6 +53,44 @@ export const tipClaimKey = (platform: string, chatId: string, date: string) => `
 /** `health`, 60 s: /healthz writes it so "up" means Redis takes writes, not only that it answers PING. */
 export const HEALTH_KEY = 'health'
 export const HEALTH_TTL_SECONDS = 60
+
+// ---- the question log (src/insights) and the taught phrasings (src/teach) ----
+// Those modules read and write these keys themselves (sorted-set logs, stats hashes); the names and lifetimes live here.
+// `<chat>` below is `<platform>:<chat id>`; `<days>` is QUESTION_LOG_DAYS.
+
+export const DAY_SECONDS = 24 * 3600
+/** How much the question log keeps. At most maxChats × perChat entries, ~100,000. */
+export const QUESTION_LOG_LIMITS = {
+  /** entries kept per chat (the newest) */
+  perChat: 500,
+  /** chats whose log is kept (the one silent the longest is dropped first) */
+  maxChats: 200,
+  /** recent unanswered questions of all chats, for the overall "top unanswered" */
+  unanswered: 500,
+}
+
+/** `qlog:salt`, 365 days: random salt of the askers' hashes (people are counted, never stored); rotates yearly. */
+export const ASKER_SALT_KEY = 'qlog:salt'
+export const ASKER_SALT_TTL_SECONDS = 365 * DAY_SECONDS
+/** `qlog:chats` sorted set, `<chat>` scored by its last question, <days> after the last question; at most maxChats members. */
+export const LOGGED_CHATS_KEY = 'qlog:chats'
+/** `qlog:chat:<chat>` sorted set of entries (JSON) scored by time, <days> after the chat's last question; at most perChat, none older than <days>. */
+export const chatLogKey = (chat: string) => `qlog:chat:${chat}`
+/** `qlog:unanswered` sorted set of unanswered entries of every chat, <days>; at most `unanswered`, none older than <days>. */
+export const UNANSWERED_LOG_KEY = 'qlog:unanswered'
+/** `qlog:votes:<chat>:<UTC date asked>` hash `<question id>:up|down`, <days> + 1 day from its first vote (outlives the questions it counts). */
+export const questionVotesKey = (chat: string, utcDate: string) => `qlog:votes:${chat}:${utcDate}`
+/** `qstats:<date>` hash: a (answered), f (fallback), up, down, i:<topic> counts of one local date, <days> + 1 day; bounded by the topics. */
+export const dayStatsKey = (date: string) => `qstats:${date}`
+/** TTL of the log's counters and votes: a day beyond the window, so the window's last day is still whole. */
+export const questionLogCountersTtl = (days: number) => (days + 1) * DAY_SECONDS
+
+/** `taught:phrasings` hash, canonical text → JSON phrasing: no TTL (it is knowledge); at most MAX_TAUGHT fields. */
+export const TAUGHT_KEY = 'taught:phrasings'
+export const MAX_TAUGHT = 500
+/** `taught:version`, 365 days: a fresh token after every change to the phrasings; instances reload when it differs. */
+export const TAUGHT_VERSION_KEY = 'taught:version'
+export const TAUGHT_VERSION_TTL_SECONDS = 365 * DAY_SECONDS
 
 // ---- helpers: the only way the rest of the code touches these keys ----
 

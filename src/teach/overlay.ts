@@ -2,7 +2,7 @@
 // version counter moves, so teaching takes effect on every instance's next message without rebuilding the matcher.
 import type { Knowledge } from '../knowledge/knowledge'
 import type { Store } from '../store/store'
-import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from './keys'
+import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from '../store/keys'
 import { canonicalFor, loadShape, nearness, shapeOf, type Shape } from './shape'
 import { decodeTaught, type TaughtPhrasing } from './taught'
 
@@ -54,7 +54,7 @@ export class TaughtIndex {
   }
 }
 
-/** Reads every taught phrasing (the store keeps at most MAX_TAUGHT). */
+/** Reads every taught phrasing (teach() keeps at most MAX_TAUGHT). */
 export async function readTaught(store: Store): Promise<TaughtPhrasing[]> {
   return Object.values(await store.hgetall(TAUGHT_KEY))
     .map(decodeTaught)
@@ -63,7 +63,7 @@ export async function readTaught(store: Store): Promise<TaughtPhrasing[]> {
 }
 
 /**
- * The per-instance overlay: `sync` costs one GET of the version counter; the phrasings are read and indexed again
+ * The per-instance overlay: `sync` costs one GET of the version token; the phrasings are read and indexed again
  * only when it changed (or the knowledge object did).
  */
 export class TaughtOverlay {

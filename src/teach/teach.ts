@@ -3,7 +3,7 @@ import type { Intent, Knowledge } from '../knowledge/knowledge'
 import { normalizeText } from '../matcher/normalize'
 import type { Store } from '../store/store'
 import { conflictsOf, knownPhrasing, type Conflict } from './conflicts'
-import { MAX_TAUGHT, TAUGHT_KEY, TAUGHT_VERSION_KEY } from './keys'
+import { MAX_TAUGHT, TAUGHT_KEY, TAUGHT_VERSION_KEY, TAUGHT_VERSION_TTL_SECONDS } from '../store/keys'
 import { readTaught } from './overlay'
 import { canonicalFor, storeShape } from './shape'
 import { decodeTaught, type TaughtPhrasing } from './taught'
@@ -21,6 +21,11 @@ export type TeachOutcome =
   | { status: 'invalid'; problem: string }
 
 export type ForgetOutcome = { status: 'forgotten'; phrasing: TaughtPhrasing } | { status: 'not-taught' }
+
+/** A new random version token (not a counter: a token cannot repeat one an instance saw before the key expired). */
+function bumpVersion(store: Store): Promise<void> {
+  return store.set(TAUGHT_VERSION_KEY, crypto.randomUUID(), TAUGHT_VERSION_TTL_SECONDS)
+}
 
 /** An intent by id or by its title (as shown on buttons), forgiving case, spaces and punctuation. */
 export function resolveIntent(knowledge: Knowledge, ref: string): Intent | null {
@@ -59,7 +64,7 @@ export async function teach(store: Store, knowledge: Knowledge, text: string, in
   const phrasing: TaughtPhrasing = { text: clean, intent: intent.id, at: (opts.now ?? new Date()).toISOString(), shape: storeShape(knowledge, clean) }
   await store.hset(TAUGHT_KEY, canonical, JSON.stringify(phrasing))
   // After the write: an instance that sees the new version is sure to read the new phrasing.
-  await store.incr(TAUGHT_VERSION_KEY)
+  await bumpVersion(store)
   return { status: 'taught', phrasing, ...(previous ? { replaced: previous.intent } : {}), conflicts }
 }
 
@@ -69,7 +74,7 @@ export async function forget(store: Store, knowledge: Knowledge, text: string): 
   const phrasing = json ? decodeTaught(json) : null
   if (!phrasing) return { status: 'not-taught' }
   await store.hdel(TAUGHT_KEY, canonical)
-  await store.incr(TAUGHT_VERSION_KEY)
+  await bumpVersion(store)
   return { status: 'forgotten', phrasing }
 }
 
@@ -83,5 +88,5 @@ export async function clearTaught(store: Store, knowledge: Knowledge, phrasings:
   if (!phrasings.length) return
   const canonical = canonicalFor(knowledge)
   await Promise.all(phrasings.map((p) => store.hdel(TAUGHT_KEY, canonical(p.text))))
-  await store.incr(TAUGHT_VERSION_KEY)
+  await bumpVersion(store)
 }

@@ -39,7 +39,7 @@ describe('cli stats and questions', () => {
     const m = { platform: 'feishu' as const, chatId: 'oc_cli', chatType: 'group' as const, senderId: 'ou_1' }
     const id = (await recordQuestion(store, m, '新号怎么起步', { intent: 'new-account', score: 0.8, candidates: ['new-account'] }, settings, now - 2000))!
     await recordQuestion(store, m, '发笔记用什么相机好', { intent: null, score: 0.19, candidates: ['new-account'] }, settings, now - 1000)
-    await recordVote(store, m, id, 'new-account', 'up', settings, now)
+    await recordVote(store, m, id, 'new-account', 'up', settings)
 
     const s = io()
     expect(await runStats(['--json'], { ...s.deps, now })).toBe(0)

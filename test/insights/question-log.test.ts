@@ -48,10 +48,10 @@ describe('question log', () => {
   it('links a vote to the question it answers, and ignores ids from another chat or for another topic', async () => {
     const store = new MemoryStore()
     const id = (await recordQuestion(store, msg('oc_1'), '新号怎么起步', answered('new-account'), settings, T0))!
-    expect(await recordVote(store, msg('oc_2'), id, 'new-account', 'up', settings, T0)).toBe(false)
-    expect(await recordVote(store, msg('oc_1'), id, 'keyword-layout', 'up', settings, T0)).toBe(false)
-    expect(await recordVote(store, msg('oc_1'), 'not an id!', 'new-account', 'up', settings, T0)).toBe(false)
-    expect(await recordVote(store, msg('oc_1'), id, 'new-account', 'down', settings, T0)).toBe(true)
+    expect(await recordVote(store, msg('oc_2'), id, 'new-account', 'up', settings)).toBe(false)
+    expect(await recordVote(store, msg('oc_1'), id, 'keyword-layout', 'up', settings)).toBe(false)
+    expect(await recordVote(store, msg('oc_1'), 'not an id!', 'new-account', 'up', settings)).toBe(false)
+    expect(await recordVote(store, msg('oc_1'), id, 'new-account', 'down', settings)).toBe(true)
     expect((await findQuestion(store, 'feishu', 'oc_1', id))?.text).toBe('新号怎么起步')
     const [entry] = await listQuestions(store, { limit: 5, downvoted: true })
     expect(entry?.votes).toEqual({ up: 0, down: 1 })
@@ -65,7 +65,7 @@ describe('question log', () => {
     await recordQuestion(store, msg('oc_1', 'ou_b'), '相机选哪个', fallback, settings, T0 + 3)
     await recordQuestion(store, msg('oc_2', 'ou_c'), '关键词放哪', answered('keyword-layout'), settings, T0 + 4)
     await recordQuestion(store, msg('oc_1', 'ou_a'), '十天前的问题', fallback, settings, T0 - 10 * DAY)
-    await recordVote(store, msg('oc_1'), q1, 'new-account', 'up', settings, T0)
+    await recordVote(store, msg('oc_1'), q1, 'new-account', 'up', settings)
     const chat = await computeStats(store, { platform: 'feishu', chatId: 'oc_1', days: 7, timeZone: settings.timeZone, now: T0 + 10 })
     expect(chat).toMatchObject({ scope: 'chat', questions: 4, answered: 2, unanswered: 2, answeredShare: 0.5, up: 1, down: 0, askers: 2 })
     expect(chat.topTopics).toEqual([{ intent: 'new-account', count: 2 }])
@@ -80,7 +80,7 @@ describe('question log', () => {
 describe('question log bounds', () => {
   it('leaves 100,000 questions from 1,000 chats within the caps, and nothing after QUESTION_LOG_DAYS', async () => {
     const c = clock()
-    const store = new MemoryStore(c.now)
+    const store = new MemoryStore({ now: c.now })
     const limits = { perChat: 500, maxChats: 200, unanswered: 500 }
     for (let i = 0; i < 100_000; i++) {
       c.t = T0 + i * 20_000 // 100,000 questions over ~23 days

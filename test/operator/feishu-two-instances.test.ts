@@ -19,7 +19,7 @@ let api: FakeOpenApi
 const stores: Store[] = []
 
 function instance(env: Record<string, string> = {}) {
-  const { store } = createStore(REDIS_URL, { keyPrefix: prefix, fallback: new MemoryStore(), failover: { log: () => {} } })
+  const { store } = createStore({ REDIS_URL, REDIS_PREFIX: prefix }, { fallback: new MemoryStore(), failover: { log: () => {} } })
   stores.push(store)
   return testApp({ store, apiBase: api.url, env: { ADMIN_IDS: ADMIN, REDIS_PREFIX: prefix, ...env } }).app
 }

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 function instance() {
   const config = loadConfig({ WECOM_BOT_TOKEN: WECOM_TOKEN, WECOM_BOT_ENCODING_AES_KEY: WECOM_AES_KEY, ADMIN_IDS: `${ADMIN},wangwu`, REDIS_URL, REDIS_PREFIX: prefix })
-  const { store } = createStore(config.REDIS_URL, { keyPrefix: config.REDIS_PREFIX, fallback: new MemoryStore(), failover: { log: () => {} } })
+  const { store } = createStore(config, { fallback: new MemoryStore(), failover: { log: () => {} } })
   stores.push(store)
   return createApp({ config, knowledge, feishuApi: null, fetch: responses.fetch, log: () => {}, openStore: () => ({ store, release: async () => {} }) })
 }
