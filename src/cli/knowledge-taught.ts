@@ -5,7 +5,7 @@ import { loadKnowledge } from '../knowledge/knowledge'
 import { decideNow, forget, listTaught, teach } from '../teach'
 import type { Store } from '../store/store'
 import { replyToText } from './reply-text'
-import { parseFlags } from './flags'
+import { parseArgs } from './args'
 import type { OperatorCliDeps } from './stats'
 import { processIo, withCliStore } from './store'
 
@@ -24,15 +24,15 @@ function sharedStoreOnly(deps: OperatorCliDeps, err: (l: string) => void, body: 
 
 export async function runTeach(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
   const { out, err } = { ...processIo, ...deps }
-  const parsed = parseFlags(args, { booleans: ['force'] })
-  if (typeof parsed === 'string' || parsed.positionals.length !== 2) {
+  const parsed = parseArgs(args, { booleans: ['--force'] })
+  if (typeof parsed === 'string' || parsed.words.length !== 2) {
     err(`${typeof parsed === 'string' ? parsed : 'expected a question and an intent'}\nusage: knowledge teach "<问题>" <intent> [--force]`)
     return 2
   }
-  const [text, intent] = parsed.positionals as [string, string]
+  const [text, intent] = parsed.words as [string, string]
   const knowledge = loadKnowledge()
   return sharedStoreOnly(deps, err, async (store) => {
-    const outcome = await teach(store, knowledge, text, intent, { force: parsed.flags.force === true })
+    const outcome = await teach(store, knowledge, text, intent, { force: parsed.flags.has('--force') })
     const decision = await decideNow(store, knowledge, text)
     const reply = teachReply(knowledge, text, outcome, () => decision)
     out(replyToText(reply))
@@ -43,12 +43,12 @@ export async function runTeach(args: string[], deps: OperatorCliDeps = {}): Prom
 
 export async function runForget(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
   const { out, err } = { ...processIo, ...deps }
-  const parsed = parseFlags(args, {})
-  if (typeof parsed === 'string' || parsed.positionals.length !== 1) {
+  const parsed = parseArgs(args, {})
+  if (typeof parsed === 'string' || parsed.words.length !== 1) {
     err(`${typeof parsed === 'string' ? parsed : 'expected one question'}\nusage: knowledge forget "<问题>"`)
     return 2
   }
-  const text = parsed.positionals[0]!
+  const text = parsed.words[0]!
   const knowledge = loadKnowledge()
   return sharedStoreOnly(deps, err, async (store) => {
     const outcome = await forget(store, knowledge, text)
@@ -60,14 +60,14 @@ export async function runForget(args: string[], deps: OperatorCliDeps = {}): Pro
 
 export async function runTaught(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
   const { out, err } = { ...processIo, ...deps }
-  const parsed = parseFlags(args, { booleans: ['json'] })
-  if (typeof parsed === 'string' || parsed.positionals.length) {
-    err(`${typeof parsed === 'string' ? parsed : `unknown argument: ${parsed.positionals[0]}`}\nusage: knowledge taught [--json]`)
+  const parsed = parseArgs(args, { booleans: ['--json'] })
+  if (typeof parsed === 'string' || parsed.words.length) {
+    err(`${typeof parsed === 'string' ? parsed : `unknown argument: ${parsed.words[0]}`}\nusage: knowledge taught [--json]`)
     return 2
   }
   return withCliStore({ ...deps, err }, async (store) => {
     const taught = await listTaught(store)
-    if (parsed.flags.json) out(JSON.stringify(taught))
+    if (parsed.flags.has('--json')) out(JSON.stringify(taught))
     else for (const p of taught) out(`${p.at}\t${p.intent}\t${p.text}`)
     return 0
   })

@@ -1,6 +1,7 @@
 // `questions [--unanswered] [--limit N] [--json]`: the question log, newest first.
 import { listQuestions, type QuestionView } from '../insights'
-import { intFlag, parseFlags } from './flags'
+import { parseArgs } from './args'
+import { intFlag } from './int-flag'
 import type { OperatorCliDeps } from './stats'
 import { processIo, withCliStore } from './store'
 
@@ -13,16 +14,16 @@ function line(q: QuestionView): string {
 
 export async function runQuestions(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
   const { out, err } = { ...processIo, ...deps }
-  const parsed = parseFlags(args, { booleans: ['json', 'unanswered'], values: ['limit'] })
-  const limit = typeof parsed === 'string' ? parsed : intFlag(parsed, 'limit', 50, 1, 10_000)
-  if (typeof parsed === 'string' || typeof limit === 'string' || parsed.positionals.length) {
-    err(`${typeof parsed === 'string' ? parsed : typeof limit === 'string' ? limit : `unknown argument: ${parsed.positionals[0]}`}\n${USAGE}`)
+  const parsed = parseArgs(args, { booleans: ['--json', '--unanswered'], values: ['--limit'] })
+  const limit = typeof parsed === 'string' ? parsed : intFlag(parsed, '--limit', 50, 1, 10_000)
+  if (typeof parsed === 'string' || typeof limit === 'string' || parsed.words.length) {
+    err(`${typeof parsed === 'string' ? parsed : typeof limit === 'string' ? limit : `unknown argument: ${parsed.words[0]}`}\n${USAGE}`)
     return 2
   }
   return withCliStore({ ...deps, err }, async (store, config) => {
     if (config.QUESTION_LOG_DAYS === 0) err('QUESTION_LOG_DAYS is 0: the bot logs no questions')
-    const questions = await listQuestions(store, { limit, unanswered: parsed.flags.unanswered === true, now: deps.now })
-    if (parsed.flags.json) out(JSON.stringify(questions))
+    const questions = await listQuestions(store, { limit, unanswered: parsed.flags.has('--unanswered'), now: deps.now })
+    if (parsed.flags.has('--json')) out(JSON.stringify(questions))
     else for (const q of questions) out(line(q))
     return 0
   })

@@ -2,7 +2,8 @@
 import { computeStats, type QuestionStats } from '../insights'
 import { loadKnowledge } from '../knowledge/knowledge'
 import type { Store } from '../store/store'
-import { intFlag, parseFlags } from './flags'
+import { parseArgs } from './args'
+import { intFlag } from './int-flag'
 import { processIo, withCliStore, type CliIo } from './store'
 
 const USAGE = 'usage: stats [--days N] [--json]'
@@ -30,17 +31,17 @@ export function formatStats(s: QuestionStats, title: (intent: string) => string)
 
 export async function runStats(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
   const { out, err } = { ...processIo, ...deps }
-  const parsed = parseFlags(args, { booleans: ['json'], values: ['days'] })
-  const days = typeof parsed === 'string' ? parsed : intFlag(parsed, 'days', 7, 1, 365)
-  if (typeof parsed === 'string' || typeof days === 'string' || parsed.positionals.length) {
-    err(`${typeof parsed === 'string' ? parsed : typeof days === 'string' ? days : `unknown argument: ${parsed.positionals[0]}`}\n${USAGE}`)
+  const parsed = parseArgs(args, { booleans: ['--json'], values: ['--days'] })
+  const days = typeof parsed === 'string' ? parsed : intFlag(parsed, '--days', 7, 1, 365)
+  if (typeof parsed === 'string' || typeof days === 'string' || parsed.words.length) {
+    err(`${typeof parsed === 'string' ? parsed : typeof days === 'string' ? days : `unknown argument: ${parsed.words[0]}`}\n${USAGE}`)
     return 2
   }
   return withCliStore({ ...deps, err }, async (store, config) => {
     if (config.QUESTION_LOG_DAYS === 0) err('QUESTION_LOG_DAYS is 0: the bot logs no questions, so there is nothing to count')
     const stats = await computeStats(store, { days, timeZone: config.TZ_NAME, now: deps.now, top: 10 })
     const knowledge = loadKnowledge()
-    if (parsed.flags.json) out(JSON.stringify(stats))
+    if (parsed.flags.has('--json')) out(JSON.stringify(stats))
     else for (const line of formatStats(stats, (id) => knowledge.byId.get(id)?.title ?? id)) out(line)
     return 0
   })
