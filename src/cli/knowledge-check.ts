@@ -2,7 +2,7 @@
 import type { LintIssue } from '../knowledge/lint'
 import { lintKnowledge } from '../knowledge/lint'
 import { knowledgeFile, readJson } from './knowledge-files'
-import { processIo, type CliIo } from './store'
+import type { LineIo } from './store'
 
 interface Counts {
   intents: number
@@ -44,7 +44,7 @@ export function formatLint(issues: LintIssue[], counts: Counts): string[] {
   return lines
 }
 
-export async function runKnowledgeCheck(args: string[], io: CliIo = processIo, files = { intents: knowledgeFile('intents.json'), tips: knowledgeFile('tips.json') }): Promise<number> {
+export async function runKnowledgeCheck(args: string[], io: LineIo, files = { intents: knowledgeFile('intents.json'), tips: knowledgeFile('tips.json') }): Promise<number> {
   const unknown = args.filter((a) => a !== '--deep')
   if (unknown.length) {
     io.err(`unknown argument: ${unknown[0]}\nusage: knowledge check [--deep]`)

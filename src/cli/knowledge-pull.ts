@@ -5,7 +5,7 @@ import { loadKnowledge, type IntentsFile } from '../knowledge/knowledge'
 import { canonicalFor, clearTaught, listTaught, type TaughtPhrasing } from '../teach'
 import { knowledgeFile, readJson, writeJson } from './knowledge-files'
 import type { OperatorCliDeps } from './stats'
-import { processIo, withCliStore } from './store'
+import { withCliStore } from './store'
 
 export interface PullDeps extends OperatorCliDeps {
   files?: { intents: string; tips: string }
@@ -72,8 +72,8 @@ export function planPull(file: IntentsFile, tips: unknown, taught: TaughtPhrasin
   }
 }
 
-export async function runKnowledgePull(args: string[], deps: PullDeps = {}): Promise<number> {
-  const { out, err } = { ...processIo, ...deps }
+export async function runKnowledgePull(args: string[], deps: PullDeps): Promise<number> {
+  const { out, err } = deps
   if (args.length) {
     err(`unknown argument: ${args[0]}\nusage: knowledge pull`)
     return 2

@@ -7,7 +7,7 @@ import type { Store } from '../store/store'
 import { replyToText } from './reply-text'
 import { parseArgs } from './args'
 import type { OperatorCliDeps } from './stats'
-import { processIo, withCliStore } from './store'
+import { withCliStore } from './store'
 
 const NEEDS_REDIS = 'REDIS_URL is not set: a phrasing taught here would live only in this process. Set REDIS_URL (and REDIS_PREFIX) to the bot\'s.'
 
@@ -22,8 +22,8 @@ function sharedStoreOnly(deps: OperatorCliDeps, err: (l: string) => void, body: 
   })
 }
 
-export async function runTeach(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
-  const { out, err } = { ...processIo, ...deps }
+export async function runTeach(args: string[], deps: OperatorCliDeps): Promise<number> {
+  const { out, err } = deps
   const parsed = parseArgs(args, { booleans: ['--force'] })
   if (typeof parsed === 'string' || parsed.words.length !== 2) {
     err(`${typeof parsed === 'string' ? parsed : 'expected a question and an intent'}\nusage: knowledge teach "<问题>" <intent> [--force]`)
@@ -41,8 +41,8 @@ export async function runTeach(args: string[], deps: OperatorCliDeps = {}): Prom
   })
 }
 
-export async function runForget(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
-  const { out, err } = { ...processIo, ...deps }
+export async function runForget(args: string[], deps: OperatorCliDeps): Promise<number> {
+  const { out, err } = deps
   const parsed = parseArgs(args, {})
   if (typeof parsed === 'string' || parsed.words.length !== 1) {
     err(`${typeof parsed === 'string' ? parsed : 'expected one question'}\nusage: knowledge forget "<问题>"`)
@@ -58,8 +58,8 @@ export async function runForget(args: string[], deps: OperatorCliDeps = {}): Pro
   })
 }
 
-export async function runTaught(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
-  const { out, err } = { ...processIo, ...deps }
+export async function runTaught(args: string[], deps: OperatorCliDeps): Promise<number> {
+  const { out, err } = deps
   const parsed = parseArgs(args, { booleans: ['--json'] })
   if (typeof parsed === 'string' || parsed.words.length) {
     err(`${typeof parsed === 'string' ? parsed : `unknown argument: ${parsed.words[0]}`}\nusage: knowledge taught [--json]`)

@@ -3,7 +3,8 @@ import { listQuestions, type QuestionView } from '../insights'
 import { parseArgs } from './args'
 import { intFlag } from './int-flag'
 import type { OperatorCliDeps } from './stats'
-import { processIo, withCliStore } from './store'
+import type { CliIo } from './io'
+import { linesOf, withCliStore } from './store'
 
 const USAGE = 'usage: questions [--unanswered] [--limit N] [--json]'
 
@@ -12,8 +13,8 @@ function line(q: QuestionView): string {
   return `${new Date(q.at).toISOString()}\t${q.platform}:${q.chatId}\t${q.intent ?? '(fallback)'}\t${q.score}\t${q.text}${votes}`
 }
 
-export async function runQuestions(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
-  const { out, err } = { ...processIo, ...deps }
+export async function runQuestions(args: string[], deps: OperatorCliDeps): Promise<number> {
+  const { out, err } = deps
   const parsed = parseArgs(args, { booleans: ['--json', '--unanswered'], values: ['--limit'] })
   const limit = typeof parsed === 'string' ? parsed : intFlag(parsed, '--limit', 50, 1, 10_000)
   if (typeof parsed === 'string' || typeof limit === 'string' || parsed.words.length) {
@@ -29,4 +30,4 @@ export async function runQuestions(args: string[], deps: OperatorCliDeps = {}): 
   })
 }
 
-export const run = (args: string[]) => runQuestions(args)
+export const run = (args: string[], io: CliIo) => runQuestions(args, { ...linesOf(io), env: io.env })

@@ -4,11 +4,12 @@ import { loadKnowledge } from '../knowledge/knowledge'
 import type { Store } from '../store/store'
 import { parseArgs } from './args'
 import { intFlag } from './int-flag'
-import { processIo, withCliStore, type CliIo } from './store'
+import type { CliIo } from './io'
+import { linesOf, withCliStore, type LineIo } from './store'
 
 const USAGE = 'usage: stats [--days N] [--json]'
 
-export interface OperatorCliDeps extends Partial<CliIo> {
+export interface OperatorCliDeps extends LineIo {
   store?: Store
   env?: Record<string, string | undefined>
   now?: number
@@ -29,8 +30,8 @@ export function formatStats(s: QuestionStats, title: (intent: string) => string)
   ]
 }
 
-export async function runStats(args: string[], deps: OperatorCliDeps = {}): Promise<number> {
-  const { out, err } = { ...processIo, ...deps }
+export async function runStats(args: string[], deps: OperatorCliDeps): Promise<number> {
+  const { out, err } = deps
   const parsed = parseArgs(args, { booleans: ['--json'], values: ['--days'] })
   const days = typeof parsed === 'string' ? parsed : intFlag(parsed, '--days', 7, 1, 365)
   if (typeof parsed === 'string' || typeof days === 'string' || parsed.words.length) {
@@ -47,4 +48,4 @@ export async function runStats(args: string[], deps: OperatorCliDeps = {}): Prom
   })
 }
 
-export const run = (args: string[]) => runStats(args)
+export const run = (args: string[], io: CliIo) => runStats(args, { ...linesOf(io), env: io.env })
