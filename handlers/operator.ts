@@ -45,7 +45,8 @@ async function pending(ctx: HandlerContext, opts: OperatorOptions): Promise<Repl
     open.push(q)
     if (open.length === PENDING_MAX) break
   }
-  return pendingReply(ctx.knowledge, open, opts.questionLogDays, ctx.now.getTime())
+  const buttonsShown = !(ctx.msg.platform === 'wecom' && ctx.msg.chatType === 'group')
+  return pendingReply(ctx.knowledge, open, opts.questionLogDays, ctx.now.getTime(), buttonsShown)
 }
 
 async function teachText(ctx: HandlerContext, opts: OperatorOptions, text: string, topic: string, force: boolean): Promise<Reply> {

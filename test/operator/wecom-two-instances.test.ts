@@ -58,6 +58,10 @@ describe('operator loop on WeCom, two instances, one Redis', () => {
     expect(taught.content).toContain(`已教会 ✅ ${knowledge.byId.get('content-style')!.title}`)
     expect((await say(b, question, { chatId, userId: MEMBER })).content).toContain(`**${knowledge.byId.get('content-style')!.title}**`)
     expect((await say(b, `/忘 ${question}`, { chatId, userId: ADMIN })).content).toContain('已忘记')
+    // forgotten, so unanswered again; a WeCom group shows no buttons, so /待答 says what to type
+    const pending = (await say(a, '/待答', { chatId, userId: ADMIN })).content
+    expect(pending).toContain(question)
+    expect(pending).toContain(`/教 ${question} => 主题`)
   })
 
   it('refuses /教 from a member, naming ADMIN_IDS and their userid', async () => {
