@@ -5,8 +5,6 @@ import type { Store } from '../store/store'
 import { TaughtOverlay, type TaughtHit, type TaughtIndex } from './overlay'
 
 export type AskDecision = MatchResult & {
-  /** why, in a few words (the matcher's own reason when it gives one) */
-  reason?: string
   /** set when a taught phrasing decided */
   taught?: TaughtHit
 }
@@ -18,6 +16,7 @@ export function decideQuestion(knowledge: Knowledge, taught: TaughtIndex | null,
       intent: hit.intent,
       score: 1,
       candidates: [{ intent: hit.intent, score: 1 }],
+      decision: { kind: 'answered' },
       reason: hit.similarity === 1 ? 'taught phrasing' : 'nearly a taught phrasing',
       taught: hit,
     }

@@ -1,7 +1,7 @@
 // How the taught overlay compares a question with a taught phrasing, using the matcher's own normalisation
 // (normalizeText + the knowledge's synonyms) and features. Deliberately conservative: a taught phrasing
 // overrides the matcher, so it claims only questions that are the same words, give or take order and particles.
-import { buildLexicon, extractFeatures } from '../matcher/features'
+import { buildLexicon, collectFeatureKeys, FeatureKeys, KIND_BASE, WordIds } from '../matcher/features'
 import type { Knowledge } from '../knowledge/knowledge'
 import { normalizeText, synonymRewriter } from '../matcher/normalize'
 
@@ -43,14 +43,28 @@ export function canonicalFor(knowledge: Knowledge): (text: string) => string {
   return forKnowledge(knowledge).canonical
 }
 
+// Feature kinds as src/matcher/features.ts numbers them (kind · KIND_BASE + payload).
+const UNIGRAM = 0
+const BIGRAM = 1
+const WORD = 2
+const keys = new FeatureKeys()
+
+/** The matcher's features of canonical text, spelled out (u:字, w:word, bigrams as two characters) so they can be stored. */
 export function shapeOf(canonical: string): Shape {
-  const content: string[] = []
+  const words = new WordIds()
+  keys.length = 0
+  collectFeatureKeys(canonical, noLexicon, words, true, keys)
+  const content = new Set<string>()
   const bigrams = new Set<string>()
-  for (const name of extractFeatures(canonical, noLexicon).keys()) {
-    if (name.startsWith('b:')) bigrams.add(name.slice(2))
-    else if (name.startsWith('u:') || name.startsWith('w:')) content.push(name)
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys.keys[k] as number
+    const kind = Math.floor(key / KIND_BASE)
+    const payload = key - kind * KIND_BASE
+    if (kind === UNIGRAM) content.add(`u:${String.fromCharCode(payload)}`)
+    else if (kind === WORD) content.add(`w:${words.names[payload]}`)
+    else if (kind === BIGRAM) bigrams.add(String.fromCharCode(Math.floor(payload / 0x10000), payload % 0x10000))
   }
-  return { canonical, content: content.sort().join(' '), bigrams }
+  return { canonical, content: [...content].sort().join(' '), bigrams }
 }
 
 export function storeShape(knowledge: Knowledge, text: string): StoredShape {

@@ -95,7 +95,8 @@ function accuracy(k: ReturnType<typeof buildKnowledge>, file: string) {
   const inScope = rows.filter((r) => r.intent !== null)
   const right = rows.filter((r, i) => r.intent !== null && decisions[i] === r.intent).length
   const fallbacks = rows.filter((r, i) => r.intent === null && decisions[i] === null).length
-  return { decisions, inScope: right / inScope.length, offTopic: fallbacks / (rows.length - inScope.length) }
+  const offTopicCount = rows.length - inScope.length
+  return { decisions, inScope: right / inScope.length, offTopic: fallbacks / offTopicCount, inScopeCount: inScope.length, offTopicCount }
 }
 
 describe('cli knowledge pull', () => {
@@ -122,14 +123,16 @@ describe('cli knowledge pull', () => {
     expect(p.out.join('\n')).toMatch(/kept taught\tkeyword-layout\t.*duplicate-phrasing/)
 
     const pulled = buildKnowledge(data, tips)
-    for (const file of ['questions.jsonl', 'questions-holdout.jsonl']) {
+    for (const file of ['questions.jsonl', 'questions-holdout.jsonl', 'questions-2.jsonl', 'questions-holdout-2.jsonl']) {
       const before = accuracy(knowledge, file)
       const after = accuracy(pulled, file)
       const changed = before.decisions.filter((d, i) => d !== after.decisions[i]).length
       console.log(`${file}: in-scope ${before.inScope.toFixed(3)} → ${after.inScope.toFixed(3)}, off-topic ${before.offTopic.toFixed(3)} → ${after.offTopic.toFixed(3)}, ${changed} decision(s) changed`)
-      expect(after.inScope).toBeGreaterThanOrEqual(before.inScope - 0.005)
-      expect(after.offTopic).toBeGreaterThanOrEqual(before.offTopic - 0.005)
-      expect(changed).toBeLessThanOrEqual(Math.ceil(before.decisions.length * 0.01))
+      // The model retrains on the pulled phrasings, so a question sitting on the gate's edge may flip (seen: one
+      // borderline off-topic question in one set); anything more means the pull moved the matcher.
+      expect(changed).toBeLessThanOrEqual(1)
+      expect(after.inScope * before.inScopeCount).toBeGreaterThanOrEqual(before.inScope * before.inScopeCount - 1 - 1e-9)
+      expect(after.offTopic * before.offTopicCount).toBeGreaterThanOrEqual(before.offTopic * before.offTopicCount - 1 - 1e-9)
     }
   }, 60_000)
 })

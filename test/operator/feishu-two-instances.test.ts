@@ -10,6 +10,9 @@ import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, cardAction, feishuRequest, testCtx, textMessage, uid } from '../helpers/feishu'
 import { REDIS_URL, deleteKeys, randomPrefix } from '../helpers/redis-test-store'
 
+/** The honest not-answered titles: low confidence, or a subject the article does not cover. */
+const UNANSWERED = /这个我不确定|文章没有讲到这个/
+
 const knowledge = loadKnowledge()
 const QUESTION = '发笔记用什么相机好' // falls back with the bundled knowledge (asserted below)
 const ADMIN = 'ou_admin_1'
@@ -76,7 +79,7 @@ describe('operator loop on Feishu, two instances, one Redis', () => {
 
   it('a member\'s unanswered question is listed by /待答, taught by one click, and answered by the other instance', async () => {
     const fallback = await say(a, chatId, MEMBER, QUESTION)
-    expect(titleOf(fallback)).toBe('这个我不确定')
+    expect(titleOf(fallback)).toMatch(UNANSWERED)
 
     const pending = await say(a, chatId, ADMIN, '/待答')
     expect(text(pending)).toContain(QUESTION)
@@ -116,7 +119,7 @@ describe('operator loop on Feishu, two instances, one Redis', () => {
     expect(text(refused)).toContain(MEMBER)
     const click = await press(b, chatId, MEMBER, { type: 'teach', question: 'abcdefghijk', intent: 'content-style' })
     expect(text(click.card)).toContain('ADMIN_IDS')
-    expect(titleOf(await say(b, chatId, MEMBER, '主页背景图怎么换'))).toBe('这个我不确定')
+    expect(titleOf(await say(b, chatId, MEMBER, '主页背景图怎么换'))).toMatch(UNANSWERED)
   })
 
   it('answers /我的ID with the sender\'s open_id', async () => {
@@ -130,7 +133,7 @@ describe('operator loop on Feishu, two instances, one Redis', () => {
     expect(titleOf(taught)).toBe(`已教会 ✅ ${knowledge.byId.get('content-style')!.title}`)
     expect(titleOf(await say(b, chatId, MEMBER, '主页背景图怎么换？'))).toBe(knowledge.byId.get('content-style')!.title)
     expect(titleOf(await say(b, chatId, ADMIN, '/忘 主页背景图怎么换'))).toBe('已忘记')
-    expect(titleOf(await say(a, chatId, MEMBER, '主页背景图怎么换'))).toBe('这个我不确定')
+    expect(titleOf(await say(a, chatId, MEMBER, '主页背景图怎么换'))).toMatch(UNANSWERED)
   })
 
   it('refuses teaching while ADMIN_IDS is empty, saying how to set it', async () => {

@@ -7,6 +7,9 @@ import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { deleteKeys, keysUnder, randomPrefix } from '../helpers/redis-test-store'
 
+/** The honest not-answered titles: low confidence, or a subject the article does not cover. */
+const UNANSWERED = /这个我不确定|文章没有讲到这个/
+
 const knowledge = loadKnowledge()
 const prefix = randomPrefix('worker-operator')
 const ADMIN = 'ou_worker_admin'
@@ -58,7 +61,7 @@ describe('operator loop in workerd', () => {
   it('teaches with /教, answers the phrasing on the next message, and counts it in /统计', async () => {
     const chatId = uid('oc')
     const topic = knowledge.byId.get('local-life')!.title
-    expect((await say(chatId, 'ou_member', '餐饮店适合在红书投放吗')).header.title.content).toBe('这个我不确定')
+    expect((await say(chatId, 'ou_member', '餐饮店适合在红书投放吗')).header.title.content).toMatch(UNANSWERED)
     expect((await say(chatId, ADMIN, '/教 餐饮店适合在红书投放吗 => local-life')).header.title.content).toBe(`已教会 ✅ ${topic}`)
     expect((await say(chatId, 'ou_member', '餐饮店适合在红书投放吗？')).header.title.content).toBe(topic)
     const stats = JSON.stringify(await say(chatId, ADMIN, '/统计'))

@@ -102,8 +102,10 @@ describe('Feishu webhook: answer only what the article covers', () => {
     expect((await ask('帮助')).header.title.content).toBe('红书参谋能做什么')
   })
 
-  it('leaves an in-scope answer exactly as it was', async () => {
+  it('leaves an in-scope answer exactly as it was (its 👍/👎 carry the logged question\'s id)', async () => {
     const card = await ask('要不要做直播带货')
-    expect(card).toEqual(renderFeishuCard(answerReply(knowledge, 'live-commerce')))
+    const questionId = /"question":"([0-9a-z]+)"/.exec(JSON.stringify(card))?.[1]
+    expect(questionId).toBeDefined()
+    expect(card).toEqual(renderFeishuCard(answerReply(knowledge, 'live-commerce', { questionId })))
   })
 })
