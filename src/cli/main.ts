@@ -57,4 +57,11 @@ function isProgram(): boolean {
 }
 
 // The process wrapper, only when this file is the program (`tsx src/cli/main.ts`), not when a test imports it.
+if (isProgram()) {
+  // `cli … | head` closes stdout early: that ends the output, it is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw err
+  })
+}
 if (isProgram()) void main(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code })
