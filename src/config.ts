@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { validateEncodingAesKey } from './platforms/wecom/crypto'
 
 const optional = z.string().trim().min(1).optional()

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ButtonAction } from './message'
 
 const intent = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40)

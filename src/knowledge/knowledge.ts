@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import intentsFile from '../../knowledge/intents.json'
 import tipsFile from '../../knowledge/tips.json'
 

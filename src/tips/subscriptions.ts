@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Platform } from '../bot/message'
 import { readSubscriptions, removeSubscription, writeSubscription } from '../store/keys'
 import type { Store } from '../store/store'

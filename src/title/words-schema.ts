@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 const severity = z.enum(['error', 'warn', 'info'])
 const nonEmpty = z.string().trim().min(1)

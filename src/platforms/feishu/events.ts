@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // Envelopes Feishu posts to the webhook (protocols.md §1, §2, §5, §6). Unknown fields are kept, not rejected.
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // Decrypted 智能机器人 callbacks (protocols.md §8; developer.work.weixin.qq.com /path/100719 and /path/101027).
 // Unknown fields are kept, not rejected: WeCom adds fields over time.
