@@ -5,10 +5,9 @@ import { createInterface } from 'node:readline'
 import { createHandlers } from '../../handlers'
 import { dispatch, type DispatchDeps } from '../bot/dispatch'
 import type { InboundMessage } from '../bot/message'
-import type { MatchDecision, Reply } from '../bot/reply'
 import { loadConfig } from '../config'
 import { loadKnowledge } from '../knowledge/knowledge'
-import { renderFeishuCard } from '../platforms/feishu/card'
+import { askResult } from '../platforms/ask-result'
 import { MemoryStore } from '../store/memory'
 import { lastValue, parseArgs } from './args'
 import { replyToText } from './reply-text'
@@ -25,31 +24,7 @@ export interface AskIO {
   now?: () => Date
 }
 
-/** What `ask --json` prints for one message (also one line of the stdin mode). */
-export interface AskResult extends MatchDecision {
-  /** The neutral reply, or null when the bot stays silent. */
-  reply: Reply | null
-  /** The same reply as a Feishu card JSON 2.0. */
-  card: unknown
-}
-
-/**
- * The matcher's decision when the reply came from it; otherwise a rule answered (command, help, title check,
- * follow-up), which is certain by construction.
- */
-function decisionOf(reply: Reply | null): MatchDecision {
-  if (!reply) return { intent: null, score: 0, reason: 'no reply' }
-  if (reply.decision) return reply.decision
-  const answersIntent = reply.kind === 'answer' || reply.kind === 'help'
-  return { intent: answersIntent ? (reply.intent ?? null) : null, score: 1, reason: `by rule (${reply.kind}), not by the matcher` }
-}
-
-export function askResult(reply: Reply | null): AskResult {
-  const { intent, score, reason } = decisionOf(reply)
-  if (!reply) return { intent, score, reason, reply: null, card: null }
-  const { decision: _shownAbove, ...neutral } = reply
-  return { intent, score, ...(reason === undefined ? {} : { reason }), reply: neutral, card: renderFeishuCard(neutral) }
-}
+export { askResult, type AskResult } from '../platforms/ask-result'
 
 export async function runAsk(args: string[], io: AskIO): Promise<number> {
   const parsed = parseArgs(args, { booleans: ['--json', '--p2p', '--admin'], values: ['--chat', '--user'] })
