@@ -4,7 +4,8 @@ import { createHandlers } from '../handlers'
 import { onBotAdded, onBotRemoved } from '../handlers/commands'
 import type { Config } from './config'
 import type { CryptoBackend } from './platforms/crypto-backend'
-import { dispatch } from './bot/dispatch'
+import { dispatch, type DispatchDeps } from './bot/dispatch'
+import { createConsole } from './console'
 import type { Handler } from './bot/handler'
 import type { Knowledge } from './knowledge/knowledge'
 import type { InboundMessage } from './bot/message'
@@ -41,16 +42,17 @@ export function createApp(deps: AppDeps) {
   const handlers = deps.handlers ?? createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS })
   const app = new Hono<Env>()
 
-  const dispatchFor = (store: Store) => (msg: InboundMessage) =>
-    dispatch(msg, {
-      store,
-      knowledge,
-      handlers,
-      timeZone: config.TZ_NAME,
-      adminIds: config.ADMIN_IDS,
-      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-      log,
-    })
+  // One set of dispatch dependencies for the webhooks and the console's playground alike.
+  const dispatchDeps = (store: Store): DispatchDeps => ({
+    store,
+    knowledge,
+    handlers,
+    timeZone: config.TZ_NAME,
+    adminIds: config.ADMIN_IDS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    log,
+  })
+  const dispatchFor = (store: Store) => (msg: InboundMessage) => dispatch(msg, dispatchDeps(store))
 
   // Each request leases a store and collects its background work; the lease is returned only after that work ends.
   app.use('*', async (c, next) => {
@@ -111,6 +113,11 @@ export function createApp(deps: AppDeps) {
       knowledge: { version: knowledge.version, intents: knowledge.intents.length, tips: knowledge.tips.length },
     })
   })
+
+  if (config.CONSOLE_TOKEN) {
+    const { TZ_NAME: timeZone, ADMIN_IDS: adminIds, WECOM_API_BASE: wecomApiBase, QUESTION_LOG_DAYS: questionLogDays } = config
+    app.route('/console', createConsole({ token: config.CONSOLE_TOKEN, knowledge, dispatchDeps, timeZone, adminIds, wecomApiBase, questionLogDays, log }))
+  }
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404))
   app.onError((err, c) => {

@@ -34,7 +34,8 @@ const ConfigSchema = z.object({
     .trim()
     .regex(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// or rediss:// URL' })
     .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  // 0 lets the OS pick a free port (the start-up log names it); tests use that.
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   TIP_CRON: z.string().trim().regex(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron expression like "0 9 * * *"' }).default('0 9 * * *'),
   TZ_NAME: z.string().trim().refine(validTimeZone, { message: 'must be an IANA time zone like Asia/Shanghai' }).default('Asia/Shanghai'),
   ADMIN_IDS: z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)),

@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/tips/', 'src/insights/'],
   ['handlers/'],
   ['src/platforms/'],
+  ['src/console/'],
   ['src/app.ts', 'src/config.ts'],
   ['src/node/', 'src/worker.ts', 'src/cli/'],
 ]
@@ -65,7 +66,7 @@ describe('layout', () => {
     expect(files.filter((f) => layerOf(f) < 0)).toEqual([])
   })
 
-  it('has no upward import (store < matcher < knowledge, teach < title < bot < tips, insights < handlers < platforms < app < entries)', () => {
+  it('has no upward import (store < matcher < knowledge, teach < title < bot < tips, insights < handlers < platforms < console < app < entries)', () => {
     const upward: string[] = []
     for (const file of files) {
       for (const spec of importsOf(file)) {

@@ -1,6 +1,7 @@
 // Node entry: one long-lived store and Feishu client, the Hono app on @hono/node-server, and the tip scheduler.
 import { serve } from '@hono/node-server'
 import { createApp } from '../app'
+import { CONSOLE_OFF_NOTICE } from '../console'
 import { ConfigError, loadConfig, type Config } from '../config'
 import { loadKnowledge } from '../knowledge/knowledge'
 import { nodeCryptoBackend } from './crypto'
@@ -40,9 +41,11 @@ const executionCtx = {
   props: {},
 }
 
-const server = serve({ fetch: (req) => app.fetch(req, {}, executionCtx), port: config.PORT, hostname: process.env.HOST ?? '0.0.0.0' }, (info) =>
-  log(`红书参谋 listening on http://127.0.0.1:${info.port} (store: ${store.kind}, knowledge ${knowledge.version})`),
-)
+// The second argument carries Node's IncomingMessage, which the console reads the client's address from.
+const server = serve({ fetch: (req, env) => app.fetch(req, env, executionCtx), port: config.PORT, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+  log(`红书参谋 listening on http://127.0.0.1:${info.port} (store: ${store.kind}, knowledge ${knowledge.version})`)
+  log(config.CONSOLE_TOKEN ? `console: http://127.0.0.1:${info.port}/console (sign in with CONSOLE_TOKEN)` : CONSOLE_OFF_NOTICE)
+})
 
 const stopScheduler = startTipScheduler({
   cron: config.TIP_CRON,

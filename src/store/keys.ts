@@ -92,6 +92,12 @@ export const MAX_TAUGHT = 500
 export const TAUGHT_VERSION_KEY = 'taught:version'
 export const TAUGHT_VERSION_TTL_SECONDS = 365 * DAY_SECONDS
 
+// ---- the operator console (src/console) ----
+
+/** `console:signin-fail:<address>:<window>`, 15 min: failed console sign-ins from one client address in one window. */
+export const SIGN_IN_WINDOW_SECONDS = 15 * 60
+export const signInFailKey = (address: string, window: number) => `console:signin-fail:${address}:${window}`
+
 // ---- helpers: the only way the rest of the code touches these keys ----
 
 /** True for the first delivery of a platform message; false for a redelivery. */
@@ -169,4 +175,14 @@ export function removeSubscription(store: Store, field: string): Promise<void> {
 
 export function readSubscriptions(store: Store): Promise<Record<string, string>> {
   return store.hgetall(SUBSCRIPTIONS_KEY)
+}
+
+/** Failed console sign-ins from `address` in the window that holds `now`. */
+export async function failedSignIns(store: Store, address: string, now: Date): Promise<number> {
+  return Number((await store.get(signInFailKey(address, Math.floor(now.getTime() / 1000 / SIGN_IN_WINDOW_SECONDS)))) ?? 0)
+}
+
+/** Counts one failed console sign-in from `address`; the count lapses with its window. */
+export async function countFailedSignIn(store: Store, address: string, now: Date): Promise<void> {
+  await store.incr(signInFailKey(address, Math.floor(now.getTime() / 1000 / SIGN_IN_WINDOW_SECONDS)), SIGN_IN_WINDOW_SECONDS)
 }
