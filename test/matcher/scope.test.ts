@@ -44,6 +44,10 @@ describe('another platform as the subject', () => {
     ['TikTok美区怎么起号，需要什么网络环境', 'TikTok'],
     ['我在小红书做得还行，老板又让我开个抖音号，抖音新号怎么冷启动？', '抖音'],
     ['微信怎么建群', '微信'],
+    ['某音的视频一直0播放怎么办', '抖音'],
+    ['公众号文章阅读量太低，怎么提高', '公众号'],
+    ['dou+和随心推哪个划算', '抖音'],
+    ['b站up主怎么接花火的单', 'b站'],
   ])('%s is about %s', (text, platform) => {
     expect(otherPlatformSubject(clauses(text))).toBe(platform)
   })
@@ -57,6 +61,9 @@ describe('another platform as the subject', () => {
     '高客单的客户要不要加到微信里',
     '为什么说万物皆可种草有点像当年的淘宝',
     '新号还有机会吗',
+    '抖音、视频号、小红书这几个平台怎么选',
+    '平台会不会变得跟抖音一样',
+    '抖音做了一年没起色，新号怎么起步',
   ])('%s is about 小红书 (or a comparison)', (text) => {
     expect(otherPlatformSubject(clauses(text))).toBeNull()
   })
