@@ -11,7 +11,7 @@ export interface Clause {
 const BREAK = /[，。？！?!,;；：:\n…~～、]+/u
 const QUESTION_MARK = /[?？]\s*$/u
 // Question words and final particles of a canonical clause.
-const ASKS = /怎|如何|咋|什么|啥|哪|(?<![好十百千万没这那前后])几(?![十百千万乎])|多少|多久|多长|多大|能不能|可不可以|可以吗|要不要|是不是|有没有|会不会|值不值|行不行|好不好|对不对|算不算|用不用|吗|呢|么$|嘛$|没$|否$|\bhow\b|\bwhat\b|\bwhich\b|\bwhy\b|\bcan\b|\bshould\b/u
+const ASKS = /怎|如何|咋|什么|啥|哪|(?<![好十百千万没这那前后了])几(?![十百千万乎])|多少|多久|多长|多大|能不能|可不可以|可以吗|要不要|是不是|有没有|会不会|值不值|行不行|好不好|对不对|算不算|用不用|吗|呢|么$|嘛$|没$|否$|\bhow\b|\bwhat\b|\bwhich\b|\bwhy\b|\bcan\b|\bshould\b/u
 
 // "我不是问怎么开店", "报价我之后再问": a clause that says what is NOT being asked.
 const NOT_ASKING = /不是问|不是想问|之后再问|回头再问|先不问|不问|不用讲|不用说/

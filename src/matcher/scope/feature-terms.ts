@@ -19,7 +19,7 @@ export const FEATURE_TERMS: Record<string, string[]> = {
   // how notes are judged and punished, appeals
   moderation: [
     '违禁词表', '敏感词表', '极限词', '申诉', '举报', '判定搬运', '原创保护', '审核多久', '过审', '审核不通过', '审核没通过',
-    '审核都不通过', '审核没过', '审核失败', '驳回', '二维码', '被拦截', '报备', '两个号', '多个号', '一机多号',
+    '审核都不通过', '审核没过', '审核失败', '驳回', '二维码', '拦截', '报备', '两个号', '多个号', '一机多号',
     '违规记录', '扣分', '信用分', '解封', '打码', '刷赞', '刷量', '刷粉', '买粉', '代运营', '水军',
   ],
   // the recommendation folklore: pools, scores, indexing, warming up an account

@@ -31,7 +31,7 @@ const OTHER_PLATFORMS: [string, RegExp][] = [
   ['亚马逊', /亚马逊|amazon|shopee|虾皮|lazada|temu|shein|速卖通/],
 ]
 // Only as the first word of a clause ("微信怎么建群"): "把客户加到微信" is 私域, which the article covers.
-const LEADING_ONLY: [string, RegExp][] = [['微信', /^(?:企业)?微信(?!上|里|号)/], ['QQ', /^qq/]]
+const LEADING_ONLY: [string, RegExp][] = [['微信', /^(?:企业)?微信(?!上|里|号)|^朋友圈/], ['QQ', /^qq/]]
 
 // "平台会不会…" at the start of a clause is this bot's platform.
 const XIAOHONGSHU = /小红书|蒲公英|薯条|聚光|千帆|薯店|薯队长|红书|^(?:这个)?平台/
@@ -45,7 +45,7 @@ const CHOOSING = /哪个|哪家|哪边|哪一个|还是|选/
 // "公众号推文打开率只有1%，怎么提高": a clause that opens with a platform's own things (its posts, videos, shop,
 // data) sets the subject of the question after it, even when that question names nothing. "抖音做了一年没起色"
 // is the asker's history, not a subject.
-const OWNED = /^(?:的|上的?|里的?)?(?:作品|推文|文章|视频|直播间?|账号|号|店铺?|小店|粉丝|数据|流量|播放|商品|订单|评论|私信|后台|橱窗|up主|主播|商家)/
+const OWNED = /^(?:的|上的?|里的?)?(?:新号|新账号|作品|笔记|推文|文章|视频|直播间?|账号|号|店铺?|小店|粉丝|数据|流量|播放|商品|订单|评论|私信|后台|橱窗|up主|主播|商家)/
 const PATTERN = new Map(OTHER_PLATFORMS)
 
 function leadingSubject(text: string, others: string[]): string | null {
