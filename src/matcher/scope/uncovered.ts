@@ -12,7 +12,7 @@ import { mechanicsIn } from './mechanics'
 import { TermFinder } from './term-finder'
 
 // The bot's own functions (subscribing, the title check, tips) are covered by the help topic.
-const BOT_FEATURES = /订阅|退订|推送|标题检查|检查标题|tip|小贴士|机器人|bot|红书参谋|你|提问|问问题|卡片/
+const BOT_FEATURES = /(?<!付费)订阅|退订|推送|标题检查|检查标题|tip|小贴士|机器人|bot|红书参谋|你|提问|问问题|卡片下|点踩/
 
 // A clause about making content or selling: an everyday subject there is what the note or the shop is about
 // ("吵架的内容能火吗", "卖考研资料"), which the article's advice does cover.
@@ -21,6 +21,10 @@ const ABOUT_CONTENT = /内容|笔记|选题|题材|能火|会火|爆|流量|博�
 // A message that is plainly about the account: an everyday subject in a clause that asks nothing is the
 // asker's background ("辞职在家半年了，想全押在红书上…"), not a reason to doubt the answer.
 const ABOUT_THE_ACCOUNT = /小红书|红书|薯|笔记|博主|账号|内容|选题|题材|涨粉|变现|卖|写|拍|分享/
+
+// Asking the bot to do a job (write, translate, calculate, look up, draw): it only answers questions. A job about
+// a note ("帮我写个小红书文案") is a near miss; any other job is everyday.
+const TASK = /(?:帮我|给我|替我|帮忙)(?:写|算|翻译|查|画|生成|编|起个?名|取个?名|p图|修图|发个|推荐个)|(?:写|翻译|画)(?:一|个)\S{0,8}给我/
 
 // "怎么加比较好" asks for advice on doing it, not where the button is.
 const ADVICE = /(?:比较|更|最|才)好$|合适$|怎么(?:做|弄)?(?:比较|更)?好/
@@ -76,6 +80,11 @@ export function coverageCheck(coveredText: string, canonical: (s: string) => str
       if (p !== undefined) {
         if (asks && HOW.test(c.text)) out.productAsked ??= p
         else out.product ??= p
+      }
+      const task = TASK.exec(c.text)?.[0]
+      if (task !== undefined && !aboutTheBot) {
+        if (ABOUT_CONTENT.test(c.text)) out.asks ??= task
+        else out.everydayAsked ??= task
       }
       if (asks && out.asks === undefined && !aboutTheBot) {
         const hit = mechanicsIn(c.text).find((h) => !(h.kind === 'operate' && ADVICE.test(c.text)) && !(cooperation && (h.kind === 'where' || h.kind === 'operate')))
