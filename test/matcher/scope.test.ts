@@ -18,6 +18,9 @@ describe('small talk', () => {
     ['你真棒👍', 'praise'], ['666', 'praise'], ['哈哈哈你回得还挺快的', 'praise'],
     ['你好笨啊', 'complaint'], ['答非所问', 'complaint'], ['又答错了😓', 'complaint'],
     ['拜拜', 'bye'], ['晚安大家', 'bye'], ['好的收到', 'ack'], ['哈哈哈哈', 'laughter'], ['好累啊', 'feeling'],
+    ['你说的不对', 'complaint'], ['感觉回答得有点笼统', 'complaint'], ['说了等于没说', 'complaint'],
+    ['你是ai还是真人在回', 'identity'], ['回答得很详细', 'praise'], ['你还挺聪明的嘛', 'praise'],
+    ['红书参谋早', 'greeting'], ['新人报到 请多关照', 'greeting'], ['在忙吗', 'presence'], ['今天心情不好', 'feeling'],
   ])('%s is %s', (text, topic) => {
     expect(smallTalkTopic(matcher.canonical(text))).toBe(topic)
   })
