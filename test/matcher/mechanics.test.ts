@@ -19,7 +19,7 @@ describe('mechanics shapes', () => {
     ['开店需要什么资质', 'requirement'],
     ['要先交保证金吗', 'requirement'],
     ['创作者等级一共几级', 'number'],
-    ['平台抽几个点', 'number'],
+    ['一般是几个点', 'number'], ['平台抽几个点', 'price'],
     ['审核要多久', 'number'],
     ['周末发和工作日发有区别吗', 'number'],
     ['敏感词有哪些', 'rules'],
