@@ -5,7 +5,7 @@
 // structure (怎么设置, 入口在哪, 需要什么资质, 几个点, 审核多久) rather than lists of features.
 // Works on one canonical clause (see ../normalize.ts); one regex for all kinds, so a clause is scanned once.
 
-export type MechanicsKind = 'where' | 'feature' | 'operate' | 'requirement' | 'number' | 'rules' | 'tool' | 'price'
+export type MechanicsKind = 'where' | 'feature' | 'malfunction' | 'operate' | 'requirement' | 'number' | 'rules' | 'tool' | 'price'
 
 const KINDS: Record<MechanicsKind, RegExp[]> = {
   // where a button, an entry or a page is
@@ -20,7 +20,11 @@ const KINDS: Record<MechanicsKind, RegExp[]> = {
   feature: [
     /有(?:没有)?\S{0,8}(?:功能|工具|按钮|选项|开关)(?:吗|嘛|不|没)|(?:别人|粉丝|观众|对方|大家|谁)(?:能|会|可以)?(?:看到|看见|看得到)|能看到(?:我的?)?\S{0,6}吗|(?:看到|看见|查到|查看)别人(?:的)?\S{0,6}(?:数据|浏览|收藏|粉丝)/,
     /(?:浏览量|小眼睛|曝光量?|阅读量|播放量|点击率|完播率|互动率)\S{0,8}(?:是一回事|是一个东西|一样吗|有什么区别)/,
+    /(?:人数|粉丝数|浏览量|点赞数|阅读量|播放量|数据)\S{0,4}(?:是真实的|是真的|准吗|准不准|有水分|不更新|没更新|延迟|不显示)|按(?:人数|次数|人头|设备)(?:算|计算|统计)/,
+    /(?:能|会)收到(?:通知|提醒|消息)|有(?:没有)?(?:通知|提醒)(?:吗|嘛)/,
   ],
+  // the app misbehaving: it crashes, shows nothing, will not upload
+  malfunction: [/闪退|卡顿|加载不出|显示不(?:了|出)|打不开|黑屏|白屏|登不上|上传(?:失败|不了)|一直转圈|(?<![a-z])bug(?![a-z])/],
   // operating a feature: setting, editing, deleting, uploading, signing up, appealing
   operate: [
     /(?:怎么|如何|咋|怎样|在哪(?:里|儿)?|哪里|从哪|能不能|可不可以|可以|能)(?:才能|可以|能)?(?:单独|直接|重新|批量|一键)?(?:设置|设成|设为|开通|开启|关闭|关掉|隐藏|更改|修改|编辑|撤回|撤销|删除|删掉|删|挂上?|添加|插入|上传|勾选?|绑定|换绑|解绑|认证|注销|找回|提现|置顶|拉黑|屏蔽|清理|清空|维权|下载|保存|去掉|去除|导出|切换|转成|转为|开店|充值|购买|加上|申请|申诉|报备|举报|投诉|报名|升级|登录|提交|打码)/,
