@@ -35,7 +35,7 @@ const COOPERATION = /合作|招募|商单|接广告|推广|接单|品牌|商业�
 
 // How-to and how-much questions, as opposed to "is it worth it" ones: "薯条怎么投" asks about the feature,
 // "投薯条涨粉值不值" asks for a strategy the article does give.
-const HOW = /怎|如何|咋|在哪|哪里|哪儿|多少|几|多久|什么|啥|有没有|能不能|可不可以|可以吗|能吗|需要|要交|会不会被|会被|算不算|要不要|哪些|哪个|哪种|(?:能|可以|要|需要|有)\S{0,8}吗|\bhow\b/
+const HOW = /怎|如何|咋|在哪|哪里|哪儿|多少|几|多久|什么|啥|有没有|能不能|可不可以|可以吗|能吗|需要|要交|会不会被|会被|算不算|要不要|哪些|哪个|哪种|(?:能|可以|要|需要|有|会)\S{0,8}吗|\bhow\b/
 
 /** What a question asks that the knowledge does not cover; each signal names the words that raised it. */
 export interface Uncovered {
