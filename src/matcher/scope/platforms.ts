@@ -47,6 +47,7 @@ const CHOOSING = /哪个|哪家|哪边|哪一个|还是|选/
 // is the asker's history, not a subject.
 const OWNED = /^(?:的|上的?|里的?)?(?:新号|新账号|作品|笔记|推文|文章|视频|直播间?|账号|号|店铺?|小店|粉丝|数据|流量|播放|商品|订单|评论|私信|后台|橱窗|up主|主播|商家)/
 const PATTERN = new Map(OTHER_PLATFORMS)
+const EVERY_MATCH = new Map(OTHER_PLATFORMS.map(([name, re]) => [name, new RegExp(re.source, 'g')]))
 
 function leadingSubject(text: string, others: string[]): string | null {
   for (const name of others) {
@@ -60,7 +61,8 @@ function leadingSubject(text: string, others: string[]): string | null {
 function withinOnePlatform(clauses: Clause[], named: { others: string[]; xhs: boolean }[]): boolean {
   const names = new Set(named.flatMap((n) => n.others))
   if (names.size !== 1 || named.some((n) => n.xhs)) return false
-  const re = new RegExp(PATTERN.get([...names][0]!)?.source ?? '$^', 'g')
+  const re = EVERY_MATCH.get([...names][0]!)
+  if (!re) return false
   const terms = new Set(clauses.flatMap((c) => [...c.text.matchAll(re)].map((m) => m[0])))
   return terms.size > 1
 }
