@@ -4,10 +4,14 @@
 // with kinds (in-scope, uncovered-xhs, other-platform, everyday, smalltalk). They estimate how the bot does on
 // questions nobody here has seen.
 //
-// The target is the tuning sets' bar, in-scope top-1 ≥ 0.97 and off-topic fallback ≥ 0.95. Measured once, at the
-// end of the work that built the scope decision: questions-holdout 0.959 / 1.000, questions-holdout-2 0.958 /
-// 0.854 (README, "Measured figures"): short of it. The floors below sit just under those figures so that a
-// regression shows; raising them needs a fresh blind set, not more tuning against this one.
+// The target is the tuning sets' bar, in-scope top-1 ≥ 0.97 and off-topic fallback ≥ 0.95. Measured once at the
+// end of each round of work, never in between (README, "Measured figures"):
+// - the round that built the scope decision: questions-holdout 0.959 / 1.000, questions-holdout-2 0.958 / 0.854;
+// - the round that added question shapes and categories (tuned on questions-3.jsonl): questions-holdout
+//   0.952 / 1.000, questions-holdout-2 0.951 / 0.938 (uncovered 小红书 52/56, other platform 30/31, everyday
+//   29/31, small talk 24/26).
+// Short of the target except off-topic on questions-holdout. Each floor is the measured level (the target where it
+// is met), so that a regression shows; raising them needs a fresh blind set, not more tuning against this one.
 import { describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { getMatcher } from '../../src/matcher/matcher'
@@ -18,7 +22,7 @@ const matcher = getMatcher(loadKnowledge())
 const TARGET = { inScope: 0.97, offTopic: 0.95 }
 const FLOOR: Record<(typeof HELD_OUT_SETS)[number], { inScope: number; offTopic: number }> = {
   'questions-holdout.jsonl': { inScope: 0.95, offTopic: 0.95 },
-  'questions-holdout-2.jsonl': { inScope: 0.95, offTopic: 0.85 },
+  'questions-holdout-2.jsonl': { inScope: 0.95, offTopic: 0.93 },
 }
 
 describe.each(HELD_OUT_SETS)('matcher on the held-out set %s (never used for tuning)', (file) => {
