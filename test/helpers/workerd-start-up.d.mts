@@ -1,0 +1,2 @@
+/** See workerd-start-up.mjs. */
+export function startUpRules(): () => void
