@@ -4,8 +4,10 @@ import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './knowledge/knowledge'
 import { feishuApiFromConfig, type FeishuApi } from './platforms/feishu/client'
+import { getMatcher } from './matcher/matcher'
 import { createOutageState, createStore, MemoryStore } from './store'
 import { runTipPush } from './platforms/messenger'
+import { warmUpRequestPath } from './warm-up'
 
 type Env = Record<string, unknown>
 interface ExecutionContext {
@@ -19,6 +21,14 @@ const log = (m: string) => console.log(m)
 const fallback = new MemoryStore()
 const outage = createOutageState()
 
+// Start-up work, paid once per isolate within the start-up limit (1 s) instead of by its first question (the Free
+// plan allows 10 ms of CPU per request): validate the knowledge, build the matcher's index, and answer sample
+// questions through the request path so that V8 has compiled it (see warm-up.ts). workerd finishes the warm-up's
+// microtasks before it hands the isolate a request.
+const knowledge = loadKnowledge()
+getMatcher(knowledge)
+void warmUpRequestPath(knowledge).catch((e: unknown) => log(`start-up warm-up failed (the first question pays for compiling): ${String(e)}`))
+
 interface Built { config: Config; app: ReturnType<typeof createApp>; feishuApi: FeishuApi | null }
 let built: { env: Env; value: Built | ConfigError } | undefined
 
@@ -27,7 +37,6 @@ function build(env: Env): Built | ConfigError {
   let value: Built | ConfigError
   try {
     const config = loadConfig(env)
-    const knowledge = loadKnowledge()
     const feishuApi = feishuApiFromConfig(config, { log })
     const openStore = () => {
       const { store } = createStore(config, { perRequest: true, fallback, failover: { state: outage, log } })
@@ -54,7 +63,7 @@ export default {
     const b = build(env)
     if (b instanceof ConfigError) return
     const { store } = createStore(b.config, { perRequest: true, fallback, failover: { state: outage, log } })
-    const run = runTipPush({ config: b.config, store, knowledge: loadKnowledge(), feishuApi: b.feishuApi, log })
+    const run = runTipPush({ config: b.config, store, knowledge, feishuApi: b.feishuApi, log })
       .then(() => undefined)
       .finally(() => (store === fallback ? undefined : store.close()))
     ctx.waitUntil(run)

@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/platforms/'],
   ['src/console/'],
   ['src/app.ts', 'src/config.ts'],
-  ['src/node/', 'src/worker.ts', 'src/cli/'],
+  ['src/node/', 'src/worker.ts', 'src/warm-up.ts', 'src/cli/'],
 ]
 
 /** Upward imports allowed on purpose, each with its reason. Keys are "importer → imported" (repo-relative paths). */

@@ -19,6 +19,8 @@ export interface FeishuClientOptions {
   sleep?: (ms: number) => Promise<void>
   /** Longest wait honoured from x-ogw-ratelimit-reset before giving up (the work runs in waitUntil). */
   maxBackoffMs?: number
+  /** The SDK's HTTP layer; its default axios instance unless given (the Worker's start-up warm-up answers offline). */
+  httpInstance?: lark.HttpInstance
 }
 
 const TOKEN_INVALID = 99991663
@@ -70,6 +72,7 @@ export function createFeishuClient(opts: FeishuClientOptions): FeishuApi {
     appSecret: opts.appSecret,
     domain: opts.apiBase,
     cache,
+    httpInstance: opts.httpInstance,
     // The SDK logs whole request configs on failure; we log our own one-line summary instead, free of secrets.
     logger: quietLogger,
   })

@@ -1,0 +1,127 @@
+// A fresh Worker isolate compiles each function the first time it runs, so its first question would pay for compiling
+// the whole request path on top of answering it. Answering sample @-mentions once at start-up moves that cost into the
+// isolate's start-up (limit 1 s) and off the request (Free plan: 10 ms CPU): the Feishu event schemas, dispatch, the
+// handlers, the matcher, the card, and the Lark SDK's token, bot-info and reply calls.
+//
+// workerd allows no I/O, timers, random values, or request and response bodies at start-up, so this works below the
+// HTTP layer: its own memory store, and the real Feishu client over an HTTP layer that answers in memory. It writes
+// nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
+import * as lark from '@larksuiteoapi/node-sdk'
+import { createHandlers } from '../handlers'
+import { createApp } from './app'
+import { dispatch } from './bot/dispatch'
+import { loadConfig } from './config'
+import type { Knowledge } from './knowledge/knowledge'
+import { adaptMessage } from './platforms/feishu/adapt'
+import { renderFeishuCard } from './platforms/feishu/card'
+import { createFeishuClient } from './platforms/feishu/client'
+import { EventEnvelope, MessageReceive } from './platforms/feishu/events'
+import { MemoryStore } from './store'
+
+const BOT_ID = 'ou_warm_up_bot'
+
+/** A receive_v1 event as Feishu sends it for "@bot <text>" in a group. */
+function groupMention(text: string, n: number) {
+  return {
+    schema: '2.0',
+    header: { event_id: `ev_warm_up_${n}`, event_type: 'im.message.receive_v1', create_time: '0', token: 'warm-up', app_id: 'cli_warm_up', tenant_key: 'warm-up' },
+    event: {
+      sender: { sender_id: { open_id: 'ou_warm_up_user' }, sender_type: 'user', tenant_key: 'warm-up' },
+      message: {
+        message_id: `om_warm_up_${n}`,
+        chat_id: 'oc_warm_up',
+        chat_type: 'group',
+        message_type: 'text',
+        create_time: '0',
+        content: JSON.stringify({ text: `@_user_1 ${text}` }),
+        mentions: [{ key: '@_user_1', id: { open_id: BOT_ID }, name: 'warm-up', tenant_key: 'warm-up' }],
+      },
+    },
+  }
+}
+
+/** What the Open API would answer, by path; each card sent is kept in `cards`. */
+function openApiAnswer(url: string, data: unknown, cards: object[]): object {
+  if (url.endsWith('/tenant_access_token/internal')) return { code: 0, msg: 'ok', tenant_access_token: 't-warm-up', expire: 7200 }
+  if (url.endsWith('/bot/v3/info')) return { code: 0, msg: 'ok', bot: { open_id: BOT_ID } }
+  const body = (typeof data === 'string' ? JSON.parse(data) : data) as { content?: string } | undefined
+  if (body?.content) cards.push(JSON.parse(body.content) as object)
+  return { code: 0, msg: 'success', data: { message_id: 'om_warm_up_reply' } }
+}
+
+/**
+ * The SDK's own axios instance, interceptors and all, with the network step answered in memory: axios takes the
+ * adapter per request, so the live client's instance is untouched.
+ */
+function inMemoryHttp(cards: object[]): lark.HttpInstance {
+  const adapter = async (config: { url?: string; data?: unknown }) => ({
+    data: openApiAnswer(config.url ?? '', config.data, cards),
+    status: 200,
+    statusText: 'OK',
+    headers: {},
+    config,
+    request: {},
+  })
+  // The SDK uses this axios instance as its HttpInstance (a response interceptor unwraps the data).
+  const http = lark.defaultHttpInstance as unknown as lark.HttpInstance
+  const inMemory = <T>(opts: T) => ({ ...opts, adapter }) as T
+  return {
+    request: (opts) => http.request(inMemory(opts)),
+    get: (url, opts) => http.get(url, inMemory(opts)),
+    delete: (url, opts) => http.delete(url, inMemory(opts)),
+    head: (url, opts) => http.head(url, inMemory(opts)),
+    options: (url, opts) => http.options(url, inMemory(opts)),
+    post: (url, data, opts) => http.post(url, data, inMemory(opts)),
+    put: (url, data, opts) => http.put(url, data, inMemory(opts)),
+    patch: (url, data, opts) => http.patch(url, data, inMemory(opts)),
+  }
+}
+
+/** One question the knowledge answers and one it must decline, so both reply paths are compiled. */
+export function warmUpQuestions(knowledge: Knowledge): string[] {
+  return [knowledge.intents[0]?.phrasings[0], knowledge.outOfScope?.[0]].filter((q): q is string => !!q)
+}
+
+export interface WarmUpResult {
+  /** the cards the in-memory Open API received, one per question answered */
+  cards: object[]
+}
+
+/** Answers each question once as a group @-mention, the way the Feishu webhook does after it has acknowledged. */
+export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUpQuestions(knowledge)): Promise<WarmUpResult> {
+  const log = () => {}
+  // Variables set the way a deployment sets them, so that reading the live configuration runs compiled code too.
+  const config = loadConfig({
+    FEISHU_APP_ID: 'cli_warm_up',
+    FEISHU_APP_SECRET: 'warm-up',
+    FEISHU_VERIFICATION_TOKEN: 'warm-up',
+    FEISHU_API_BASE: 'https://open.feishu.cn',
+    TZ_NAME: 'Asia/Shanghai',
+    REDIS_URL: 'rediss://warm-up.invalid:6379',
+  })
+  const store = new MemoryStore()
+  // Hono builds its router on the first match.
+  createApp({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log }).router.match('POST', '/webhook/feishu')
+  const cards: object[] = []
+  // The live client is built on the first request, once its credentials are known. The SDK's constructor is large:
+  // building it twice here lets V8 optimise it, so that one costs a fraction of a first build.
+  const offline = () => createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', httpInstance: inMemoryHttp(cards), log })
+  offline()
+  const api = offline()
+  const deps = {
+    store,
+    knowledge,
+    handlers: createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS }),
+    timeZone: config.TZ_NAME,
+    adminIds: config.ADMIN_IDS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    log,
+  }
+  for (const [n, question] of questions.entries()) {
+    const envelope = EventEnvelope.parse(groupMention(question, n))
+    const msg = adaptMessage(MessageReceive.parse(envelope.event), await api.botOpenId())
+    const reply = msg && (await dispatch(msg, deps))
+    if (msg && reply) await api.replyCard(msg.messageId, renderFeishuCard(reply), `r-${msg.messageId}`)
+  }
+  return { cards }
+}

@@ -1,0 +1,60 @@
+// The Worker's start-up warm-up: it answers its sample questions through the real request path, touches nothing
+// outside itself, and keeps to what workerd allows while a global scope runs.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { loadKnowledge } from '../src/knowledge/knowledge'
+import { warmUpQuestions, warmUpRequestPath } from '../src/warm-up'
+import { startUpRules } from './helpers/workerd-start-up.mjs'
+
+const knowledge = loadKnowledge()
+const text = (card: object) => JSON.stringify(card)
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('warmUpRequestPath', () => {
+  it('asks one question the knowledge answers and one it declines, both taken from the knowledge', () => {
+    const [answered, declined] = warmUpQuestions(knowledge)
+    expect(knowledge.intents[0]?.phrasings).toContain(answered)
+    expect(knowledge.outOfScope).toContain(declined)
+  })
+
+  it('answers each question with a card through the real dispatch and Feishu client', async () => {
+    const { cards } = await warmUpRequestPath(knowledge)
+    expect(cards).toHaveLength(2)
+    expect(text(cards[0]!)).toContain(knowledge.intents[0]!.title)
+    expect(text(cards[1]!)).not.toContain(knowledge.intents[0]!.title)
+    expect(cards[0]).toMatchObject({ schema: '2.0', header: { title: { tag: 'plain_text' } } })
+  })
+
+  it('makes no network call', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch')
+    await warmUpRequestPath(knowledge)
+    expect(fetchSpy).not.toHaveBeenCalled()
+  })
+
+  it('needs no I/O, timer, random value or request/response body, which workerd refuses at start-up', async () => {
+    const allowAgain = startUpRules()
+    let outcome: Awaited<ReturnType<typeof warmUpRequestPath>> | Error
+    try {
+      outcome = await warmUpRequestPath(knowledge).catch((e: Error) => e)
+    } finally {
+      allowAgain()
+    }
+    expect(outcome).not.toBeInstanceOf(Error)
+    expect((outcome as { cards: object[] }).cards).toHaveLength(2)
+  })
+
+  it('the rules it is held to do refuse those operations', async () => {
+    const allowAgain = startUpRules()
+    try {
+      expect(() => fetch('http://127.0.0.1:9/')).toThrow(/Disallowed/)
+      expect(() => new Response('body')).toThrow(/Disallowed/)
+      expect(() => crypto.randomUUID()).toThrow(/Disallowed/)
+      expect(() => new Request('http://x/')).not.toThrow()
+    } finally {
+      allowAgain()
+    }
+    expect(() => new Response('body')).not.toThrow()
+  })
+})
