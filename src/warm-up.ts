@@ -41,30 +41,27 @@ function groupMention(text: string, n: number) {
 }
 
 /** What the Open API would answer, by path; each card sent is kept in `cards`. */
-function openApiAnswer(url: string, data: unknown, cards: object[]): object {
+function openApiAnswer(url: string, body: string | undefined, cards: object[]): object {
   if (url.endsWith('/tenant_access_token/internal')) return { code: 0, msg: 'ok', tenant_access_token: 't-warm-up', expire: 7200 }
   if (url.endsWith('/bot/v3/info')) return { code: 0, msg: 'ok', bot: { open_id: BOT_ID } }
-  const body = (typeof data === 'string' ? JSON.parse(data) : data) as { content?: string } | undefined
-  if (body?.content) cards.push(JSON.parse(body.content) as object)
+  const content = (JSON.parse(body ?? '{}') as { content?: string }).content
+  if (content) cards.push(JSON.parse(content) as object)
   return { code: 0, msg: 'success', data: { message_id: 'om_warm_up_reply' } }
 }
 
 /**
- * The SDK's own axios instance, interceptors and all, with the network step answered in memory: axios takes the
- * adapter per request, so the live client's instance is untouched.
+ * The SDK's own axios instance and fetch adapter, with `fetch` answered in memory. axios takes the adapter's
+ * environment per request, so the live client is untouched; without Request and Response classes the adapter builds
+ * neither (workerd refuses request and response bodies at start-up) and reads the answer as plain fields.
  */
 function inMemoryHttp(cards: object[]): lark.HttpInstance {
-  const adapter = async (config: { url?: string; data?: unknown }) => ({
-    data: openApiAnswer(config.url ?? '', config.data, cards),
-    status: 200,
-    statusText: 'OK',
-    headers: {},
-    config,
-    request: {},
-  })
+  const fetch = async (url: string, init: { body?: string }) => {
+    const text = JSON.stringify(openApiAnswer(String(url), init.body, cards))
+    return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json; charset=utf-8' }, body: null, text: async () => text, json: async () => JSON.parse(text) as unknown }
+  }
   // The SDK uses this axios instance as its HttpInstance (a response interceptor unwraps the data).
   const http = lark.defaultHttpInstance as unknown as lark.HttpInstance
-  const inMemory = <T>(opts: T) => ({ ...opts, adapter }) as T
+  const inMemory = <T>(opts: T) => ({ ...opts, adapter: 'fetch', env: { fetch, Request: null, Response: null } }) as T
   return {
     request: (opts) => http.request(inMemory(opts)),
     get: (url, opts) => http.get(url, inMemory(opts)),
