@@ -14,6 +14,8 @@ import { startUpRules } from '../test/helpers/workerd-start-up.mjs'
 
 const [bundle, envJson] = process.argv.slice(2)
 const env = JSON.parse(envJson)
+// Runs may share a Redis: a sender and chat of its own keep one run's questions out of another's rate limit.
+const run = `${process.pid}_${Date.now().toString(36)}`
 // The bundle swaps globalThis.process (and timers) for unenv polyfills: keep Node's own.
 const cpuUsage = process.cpuUsage.bind(process)
 const write = process.stdout.write.bind(process.stdout)
@@ -42,12 +44,12 @@ async function startNodeFetch() {
 const body = (text, n) =>
   JSON.stringify({
     schema: '2.0',
-    header: { event_id: `ev_cold_${process.pid}_${n}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: env.FEISHU_VERIFICATION_TOKEN, app_id: 'cli_bench', tenant_key: 't' },
+    header: { event_id: `ev_cold_${run}_${n}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: env.FEISHU_VERIFICATION_TOKEN, app_id: 'cli_bench', tenant_key: 't' },
     event: {
-      sender: { sender_id: { open_id: 'ou_bench_user' }, sender_type: 'user', tenant_key: 't' },
+      sender: { sender_id: { open_id: `ou_bench_${run}` }, sender_type: 'user', tenant_key: 't' },
       message: {
-        message_id: `om_cold_${process.pid}_${Date.now()}_${n}`,
-        chat_id: 'oc_bench_cold',
+        message_id: `om_cold_${run}_${n}`,
+        chat_id: `oc_bench_${run}`,
         chat_type: 'p2p',
         message_type: 'text',
         create_time: String(Date.now()),

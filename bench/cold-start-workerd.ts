@@ -2,7 +2,7 @@
 // thread is profiled through the inspector and its busy samples summed, from the request until the reply reached the
 // fake Open API. Native work workerd does outside JavaScript is not all sampled, so read it beside the Node figures.
 // Run by cold-start.ts in its own process, because Node 20 has WebSocket only behind a flag:
-//   node --experimental-websocket --import tsx bench/cold-start-workerd.ts <runs>
+//   node --experimental-websocket --import tsx bench/cold-start-workerd.ts <runs> [<json of more variables>]
 // Prints one JSON line per run: {"firstMs": …, "warmMs": …, "replies": 0-2}.
 import { unstable_startWorker } from 'wrangler'
 import { FakeOpenApi } from '../test/helpers/fake-open-api'
@@ -41,22 +41,23 @@ async function inspect(url: URL) {
   return { send, close: () => ws.close() }
 }
 
-const event = (text: string, n: number) =>
+// Runs may share a Redis: a sender and chat of their own keep one run's questions out of another's rate limit.
+const event = (text: string, n: number, run: string) =>
   JSON.stringify({
     schema: '2.0',
-    header: { event_id: `ev_workerd_${Date.now()}_${n}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: 'vt_bench', app_id: 'cli_bench', tenant_key: 't' },
+    header: { event_id: `ev_workerd_${run}_${n}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: 'vt_bench', app_id: 'cli_bench', tenant_key: 't' },
     event: {
-      sender: { sender_id: { open_id: 'ou_bench_user' }, sender_type: 'user', tenant_key: 't' },
-      message: { message_id: `om_workerd_${Date.now()}_${n}`, chat_id: 'oc_bench_workerd', chat_type: 'p2p', message_type: 'text', create_time: String(Date.now()), content: JSON.stringify({ text }), mentions: [] },
+      sender: { sender_id: { open_id: `ou_bench_${run}` }, sender_type: 'user', tenant_key: 't' },
+      message: { message_id: `om_workerd_${run}_${n}`, chat_id: `oc_bench_${run}`, chat_type: 'p2p', message_type: 'text', create_time: String(Date.now()), content: JSON.stringify({ text }), mentions: [] },
     },
   })
 
-async function oneRun(api: FakeOpenApi): Promise<{ firstMs: number; warmMs: number; replies: number }> {
+async function oneRun(api: FakeOpenApi, vars: Record<string, string>): Promise<{ firstMs: number; warmMs: number; replies: number }> {
   const worker = await unstable_startWorker({
     config: 'wrangler.toml',
     build: { nodejsCompatMode: 'v2' },
     envFiles: [],
-    bindings: { FEISHU_APP_ID: text('cli_bench'), FEISHU_APP_SECRET: text('bench-secret'), FEISHU_VERIFICATION_TOKEN: text('vt_bench'), FEISHU_API_BASE: text(api.url) },
+    bindings: Object.fromEntries(Object.entries({ FEISHU_APP_ID: 'cli_bench', FEISHU_APP_SECRET: 'bench-secret', FEISHU_VERIFICATION_TOKEN: 'vt_bench', FEISHU_API_BASE: api.url, ...vars }).map(([k, v]) => [k, text(v)])),
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: { port: 0 }, watch: false, logLevel: 'error' },
   })
   try {
@@ -64,10 +65,11 @@ async function oneRun(api: FakeOpenApi): Promise<{ firstMs: number; warmMs: numb
     const cdp = await inspect((await worker.inspectorUrl) as URL)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    const run = `${process.pid}_${Date.now().toString(36)}`
     const ask = async (question: string, n: number) => {
       const before = api.sent('reply').length
       await cdp.send('Profiler.start')
-      const res = await worker.fetch('http://bot.test/webhook/feishu', { method: 'POST', headers: { 'content-type': 'application/json' }, body: event(question, n) })
+      const res = await worker.fetch('http://bot.test/webhook/feishu', { method: 'POST', headers: { 'content-type': 'application/json' }, body: event(question, n, run) })
       await res.text()
       const until = Date.now() + 10_000
       while (api.sent('reply').length === before && Date.now() < until) await new Promise((r) => setTimeout(r, 5))
@@ -85,10 +87,11 @@ async function oneRun(api: FakeOpenApi): Promise<{ firstMs: number; warmMs: numb
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const runs = Number(process.argv[2] ?? 5)
+  const vars = JSON.parse(process.argv[3] ?? '{}') as Record<string, string>
   const api = new FakeOpenApi()
   await api.start()
   try {
-    for (let i = 0; i < runs; i++) process.stdout.write(`${JSON.stringify(await oneRun(api))}\n`)
+    for (let i = 0; i < runs; i++) process.stdout.write(`${JSON.stringify(await oneRun(api, vars))}\n`)
   } finally {
     await api.stop()
   }

@@ -14,7 +14,7 @@ const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
 const TAUGHT = 200
 
 /** 200 distinct phrasings shaped like the ones admins teach (knowledge phrasings with a particle added), stored as teach() stores them. */
-function taughtPhrasings(knowledge: Knowledge): TaughtPhrasing[] {
+export function taughtPhrasings(knowledge: Knowledge): TaughtPhrasing[] {
   const all = knowledge.intents.flatMap((i) => i.phrasings.map((p) => ({ text: `${p}呀`, intent: i.id })))
   return Array.from({ length: TAUGHT }, (_, k) => {
     const { text, intent } = all[(k * 9) % all.length]!
