@@ -5,8 +5,9 @@
 // Node stands in for workerd here, so the child holds the bundle to what workerd does and leaves out what only Node
 // pays:
 // - navigator.userAgent is "Cloudflare-Workers", as in workerd (libraries such as zod choose their code path by it);
-// - while the global scope runs, fetch, timers, random values and request/response bodies throw, as workerd refuses
-//   them at start-up (a start-up warm-up that relied on them would fail here too, and the first question would show it);
+// - while the global scope runs, fetch, timers, abort timeouts, random values and request/response bodies throw, as
+//   workerd refuses them at start-up (a warm-up that relied on them would fail here too, and the first question would
+//   show it);
 // - microtasks left by the global scope run before the first question, as workerd runs them to the end at start-up;
 // - Node's own fetch and web streams (JavaScript in Node, built into workerd) are started before the first question,
 //   and that cost is reported on its own line, not counted as the Worker's.

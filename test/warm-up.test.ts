@@ -33,7 +33,7 @@ describe('warmUpRequestPath', () => {
     expect(fetchSpy).not.toHaveBeenCalled()
   })
 
-  it('needs no I/O, timer, random value or request/response body, which workerd refuses at start-up', async () => {
+  it('needs no I/O, timer, abort timeout, random value or request/response body, which workerd refuses at start-up', async () => {
     const allowAgain = startUpRules()
     let outcome: Awaited<ReturnType<typeof warmUpRequestPath>> | Error
     try {
@@ -51,6 +51,7 @@ describe('warmUpRequestPath', () => {
       expect(() => fetch('http://127.0.0.1:9/')).toThrow(/Disallowed/)
       expect(() => new Response('body')).toThrow(/Disallowed/)
       expect(() => crypto.randomUUID()).toThrow(/Disallowed/)
+      expect(() => AbortSignal.timeout(1000)).toThrow(/Disallowed/)
       expect(() => new Request('http://x/')).not.toThrow()
     } finally {
       allowAgain()

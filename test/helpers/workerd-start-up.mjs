@@ -1,6 +1,6 @@
-// What workerd refuses while a Worker's global scope runs (no I/O, timers, random values, or request and response
-// bodies), imitated in Node: the cold-start bench and the warm-up test hold code to it. Plain JavaScript, so that
-// the bench's child process can import it without a TypeScript loader.
+// What workerd refuses while a Worker's global scope runs (no I/O, timers or abort timeouts, random values, or
+// request and response bodies; checked against wrangler 4.86's workerd), imitated in Node: the cold-start bench and
+// the warm-up test hold code to it. Plain JavaScript, so that the bench's child process can import it as it is.
 
 /**
  * Makes those operations throw until the returned function is called. The wrappers stay usable afterwards (code may
@@ -23,6 +23,8 @@ export function startUpRules() {
   for (const name of ['fetch', 'setTimeout', 'setInterval', 'setImmediate']) guard(globalThis, name)
   guard(crypto, 'getRandomValues')
   guard(crypto, 'randomUUID')
+  guard(AbortSignal, 'timeout')
+  guard(AbortSignal, 'any')
   const NodeRequest = globalThis.Request
   const NodeResponse = globalThis.Response
   globalThis.Request = class Request extends NodeRequest {
