@@ -68,7 +68,18 @@ export async function loadSalt(store: Store): Promise<string> {
   return (await store.get(ASKER_SALT_KEY)) ?? ''
 }
 
+// Web Crypto's digest is a round trip to a worker thread (~0.1 ms on Node) and the same members ask again and again:
+// remember recent hashes, a bounded few.
+const recentHashes = new Map<string, string>()
+const RECENT_HASHES_MAX = 10000
+
 export async function askerHash(salt: string, platform: Platform, senderId: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}\n${platform}\n${senderId}`))
-  return hex(digest).slice(0, 16)
+  const input = `${salt}\n${platform}\n${senderId}`
+  const known = recentHashes.get(input)
+  if (known) return known
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(input))
+  const hash = hex(digest).slice(0, 16)
+  if (recentHashes.size >= RECENT_HASHES_MAX) recentHashes.clear()
+  recentHashes.set(input, hash)
+  return hash
 }
