@@ -63,6 +63,7 @@ export async function recordQuestion(
 
 /** Deletes the log and the vote hashes (one per UTC date in the window) of chats pushed out of the chat index. */
 async function forgetChats(store: Store, refs: string[], days: number, now: number): Promise<void> {
+  if (refs.length === 0) return
   const dates = Array.from({ length: days + 2 }, (_, d) => utcDay(now - d * DAY_SECONDS * 1000))
   await Promise.all(refs.flatMap((ref) => [store.del(chatLogKey(ref)), ...dates.map((date) => store.del(questionVotesKey(ref, date)))]))
 }
