@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { createHandlers } from '../handlers'
 import { onBotAdded, onBotRemoved } from '../handlers/commands'
 import type { Config } from './config'
@@ -9,8 +8,13 @@ import { createConsole } from './console'
 import type { Handler } from './bot/handler'
 import type { Knowledge } from './knowledge/knowledge'
 import type { InboundMessage } from './bot/message'
+import { createDelivery } from './platforms/delivery'
 import type { FeishuApi } from './platforms/feishu/client'
 import { handleFeishuWebhook } from './platforms/feishu/webhook'
+import { createMessengers } from './platforms/messenger'
+import { rejecter, RejectionLog } from './platforms/rejections'
+import { deliveryTiming, type DeliveryTiming } from './platforms/timing'
+import type { WebhookDeps } from './platforms/webhook-deps'
 import { handleWecomWebhook } from './platforms/wecom/webhook'
 import type { Store } from './store/store'
 
@@ -30,16 +34,22 @@ export interface AppDeps {
   handlers?: readonly Handler[]
   /** Webhook crypto primitives; Web Crypto by default, node:crypto from the Node entry. */
   crypto?: CryptoBackend
+  /** Counts and rate-limits the log lines for rejected requests; pass one to read its totals. */
+  rejections?: RejectionLog
+  now?: () => number
+  /** The reply path's time limits; the defaults suit production. */
+  timing?: Partial<DeliveryTiming>
 }
 
 type Env = { Variables: { store: Store; waitUntil: (p: Promise<unknown>) => void } }
-
-const MAX_BODY_BYTES = 1024 * 1024
 
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((m: string) => console.error(m))
   const { config, knowledge } = deps
   const handlers = deps.handlers ?? createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS })
+  const rejections = deps.rejections ?? new RejectionLog(log)
+  const timing = deliveryTiming(deps.timing)
+  const messengers = createMessengers({ feishuApi: deps.feishuApi, wecomApiBase: config.WECOM_API_BASE, fetch: deps.fetch })
   const app = new Hono<Env>()
 
   // One set of dispatch dependencies for the webhooks and the console's playground alike.
@@ -53,6 +63,20 @@ export function createApp(deps: AppDeps) {
     log,
   })
   const dispatchFor = (store: Store) => (msg: InboundMessage) => dispatch(msg, dispatchDeps(store))
+
+  /** What both webhooks need for this request. */
+  const webhookDeps = (store: Store, waitUntil: (p: Promise<unknown>) => void, platform: 'feishu' | 'wecom'): WebhookDeps => {
+    const dispatchHere = dispatchFor(store)
+    return {
+      store,
+      dispatch: dispatchHere,
+      deliver: createDelivery({ messengers, dispatch: dispatchHere, log }),
+      waitUntil,
+      reject: rejecter(rejections, platform),
+      log,
+      now: deps.now,
+    }
+  }
 
   // Each request leases a store and collects its background work; the lease is returned only after that work ends.
   app.use('*', async (c, next) => {
@@ -72,37 +96,28 @@ export function createApp(deps: AppDeps) {
     }
   })
 
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body is larger than 1 MiB' }, 413) })
-
-  app.post('/webhook/feishu', limit, async (c) => {
-    const raw = new Uint8Array(await c.req.arrayBuffer())
+  app.post('/webhook/feishu', (c) => {
     const store = c.get('store')
-    return handleFeishuWebhook(raw, c.req.raw.headers, {
+    return handleFeishuWebhook(c.req.raw, {
+      ...webhookDeps(store, c.get('waitUntil'), 'feishu'),
       verificationToken: config.FEISHU_VERIFICATION_TOKEN,
       encryptKey: config.FEISHU_ENCRYPT_KEY,
       api: deps.feishuApi,
-      store,
-      dispatch: dispatchFor(store),
       onBotAdded: (chatId) => onBotAdded(store, 'feishu', chatId, config.TIP_AUTO_SUBSCRIBE),
       onBotRemoved: (chatId) => onBotRemoved(store, 'feishu', chatId),
-      waitUntil: c.get('waitUntil'),
-      log,
       crypto: deps.crypto,
+      callbackBudgetMs: timing.answerInResponseMs,
     })
   })
 
-  app.on(['GET', 'POST'], '/webhook/wecom', limit, async (c) => {
-    const store = c.get('store')
-    return handleWecomWebhook(c.req.raw, {
+  app.on(['GET', 'POST'], '/webhook/wecom', (c) =>
+    handleWecomWebhook(c.req.raw, {
+      ...webhookDeps(c.get('store'), c.get('waitUntil'), 'wecom'),
       token: config.WECOM_BOT_TOKEN,
       encodingAesKey: config.WECOM_BOT_ENCODING_AES_KEY,
-      store,
-      dispatch: dispatchFor(store),
-      waitUntil: c.get('waitUntil'),
-      fetch: deps.fetch,
-      log,
-    })
-  })
+      replyDeadlineMs: timing.answerInResponseMs,
+    }),
+  )
 
   app.get('/healthz', async (c) => {
     const store = c.get('store')
@@ -121,7 +136,7 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404))
   app.onError((err, c) => {
-    log(`unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}: ${err.message}`)
+    rejections.note(`unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}`, err.message)
     // A fault of ours or of a dependency, not of the input: 503 asks the platform to retry later.
     return c.json({ error: 'temporarily unavailable, please retry' }, 503)
   })

@@ -1,17 +1,55 @@
 import type { Knowledge } from '../knowledge/knowledge'
-import { pushTips } from '../tips/push'
+import type { Platform } from '../bot/message'
 import type { Reply } from '../bot/reply'
-import { SendError } from '../bot/send-error'
+import { pushTips } from '../tips/push'
 import type { Subscription } from '../tips/subscriptions'
 import { localDate } from '../tips/schedule'
-import { renderFeishuCard } from './feishu/card'
-import type { FeishuApi } from './feishu/client'
-import { sendGroupWebhook } from './wecom/client'
 import type { Store } from '../store/store'
+import type { FeishuApi } from './feishu/client'
+import { feishuMessenger } from './feishu/messenger'
+import { wecomMessenger } from './wecom/messenger'
+
+/** Where the answer to one inbound message goes; built by the webhook that received the message. */
+export interface ReplyTarget {
+  platform: Platform
+  /** The message being answered (Feishu message_id or card event, WeCom msgid): the outbox id and the log key. */
+  messageId: string
+  /** Where the platform takes the answer: the Feishu message to reply to, or the WeCom callback's response_url. */
+  address: string
+  /** Sent with every try so a repeated send is a no-op on the platform (Feishu's reply uuid, one hour). */
+  idempotencyKey: string
+  chatType: 'group' | 'p2p'
+}
+
+/** One platform's way of sending a neutral Reply. One attempt per call; failures throw SendError. */
+export interface Messenger {
+  /** Answers one inbound message. */
+  reply(target: ReplyTarget, reply: Reply, signal?: AbortSignal): Promise<void>
+  /** Posts to a subscribed chat unprompted (the daily tip); `key` makes a repeated post a no-op where the platform allows. */
+  post(sub: Subscription, reply: Reply, key: string, signal?: AbortSignal): Promise<void>
+}
+
+export type Messengers = Record<Platform, Messenger>
+
+export interface MessengerOptions {
+  feishuApi: FeishuApi | null
+  /** WECOM_API_BASE: the one origin besides qyapi.weixin.qq.com that WeCom replies are posted to. */
+  wecomApiBase?: string
+  fetch?: typeof fetch
+}
+
+export function createMessengers(opts: MessengerOptions): Messengers {
+  return {
+    feishu: feishuMessenger(opts.feishuApi),
+    wecom: wecomMessenger({ fetch: opts.fetch, apiBase: opts.wecomApiBase }),
+  }
+}
+
+/** The settings a push reads: the community's time zone (which day's tip) and WECOM_API_BASE. */
+type PushSettings = { TZ_NAME: string; WECOM_API_BASE?: string }
 
 export interface TipPushOptions {
-  /** Only the community's time zone is read (TZ_NAME), which decides the day of the tip. */
-  config: { TZ_NAME: string }
+  config: PushSettings
   store: Store
   knowledge: Knowledge
   feishuApi: FeishuApi | null
@@ -21,31 +59,25 @@ export interface TipPushOptions {
   log?: (message: string) => void
 }
 
-/** Delivers one tip card: Feishu through the Open API, WeCom through the group's robot webhook. */
-export function createTipSender(opts: { config: { TZ_NAME: string }; feishuApi: FeishuApi | null; fetch?: typeof fetch; now?: Date }) {
+/**
+ * Delivers one tip through the chat's platform. The key makes a repeated send of the same day's tip a no-op on
+ * Feishu; WeCom's group webhook has no such key.
+ */
+export function createTipSender(opts: { config: PushSettings; feishuApi: FeishuApi | null; fetch?: typeof fetch; now?: Date }) {
+  const messengers = createMessengers({ feishuApi: opts.feishuApi, wecomApiBase: opts.config.WECOM_API_BASE, fetch: opts.fetch })
   const date = localDate(opts.now ?? new Date(), opts.config.TZ_NAME)
-  return async (sub: Subscription, reply: Reply): Promise<void> => {
-    if (sub.platform === 'feishu') {
-      if (!opts.feishuApi) throw new SendError('FEISHU_APP_ID and FEISHU_APP_SECRET are not set', 0, 'failed')
-      // The uuid makes a retried send of the same day's tip a no-op on Feishu's side too.
-      await opts.feishuApi.sendCard(sub.chatId, renderFeishuCard(reply), `tip-${date}-${sub.chatId}`)
-      return
-    }
-    if (!sub.webhookUrl) throw new SendError(`WeCom chat ${sub.chatId} has no group webhook URL`, 0, 'gone')
-    await sendGroupWebhook(sub.webhookUrl, reply, opts.fetch ?? fetch)
-  }
+  return (sub: Subscription, reply: Reply): Promise<void> => messengers[sub.platform].post(sub, reply, `tip-${date}-${sub.chatId}`)
 }
 
 /** The daily push with the platform senders plugged in; the Workers cron, the Node scheduler and the CLI all call this. */
 export function runTipPush(opts: TipPushOptions) {
   const now = opts.now ?? new Date()
-  const send = createTipSender({ ...opts, now })
   return pushTips({
     store: opts.store,
     knowledge: opts.knowledge,
     now,
     timeZone: opts.config.TZ_NAME,
-    send,
+    send: createTipSender({ ...opts, now }),
     dryRun: opts.dryRun,
     log: opts.log,
   })

@@ -4,9 +4,9 @@ import { SendError } from '../../bot/send-error'
 /** What the bot needs from the Feishu Open API; tests and benchmarks can supply their own. */
 export interface FeishuApi {
   /** Replies to a message with a card (JSON 2.0). `uuid` makes a retried send idempotent for an hour. */
-  replyCard(messageId: string, card: object, uuid: string): Promise<void>
+  replyCard(messageId: string, card: object, uuid: string, signal?: AbortSignal): Promise<void>
   /** Posts a card to a chat unprompted (daily tips). */
-  sendCard(chatId: string, card: object, uuid: string): Promise<void>
+  sendCard(chatId: string, card: object, uuid: string, signal?: AbortSignal): Promise<void>
   /** The bot's own open_id, to tell whether a group message @-mentions it; cached after the first success. */
   botOpenId(): Promise<string | null>
 }

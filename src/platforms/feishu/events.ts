@@ -49,11 +49,3 @@ export const BotMembership = z.looseObject({ chat_id: z.string().min(1) })
 
 export type MessageReceiveEvent = z.infer<typeof MessageReceive>
 export type CardActionEvent = z.infer<typeof CardAction>
-
-/** Turns a zod failure into the one-line reason a 400 carries. */
-export function schemaReason(error: z.ZodError): string {
-  const first = error.issues[0]
-  if (!first) return 'invalid payload'
-  const path = first.path.length ? first.path.join('.') : 'body'
-  return `${path}: ${first.message}`
-}

@@ -6,18 +6,26 @@ import { renderMarkdown, STREAM_MAX_BYTES, WEBHOOK_MARKDOWN_MAX_BYTES } from './
 
 type Fetch = typeof fetch
 
+export interface WecomClientOptions {
+  fetch?: Fetch
+  /** WECOM_API_BASE */
+  apiBase?: string
+  signal?: AbortSignal
+}
+
 const RATE_LIMIT_WAIT_MS = 60_000
 // 93000: webhook URL invalid or robot removed; 93008: robot no longer in the group (protocols.md §7 error codes).
 const GONE = new Set([93000, 93008])
 const RATE_LIMITED = new Set([45009])
 
-async function postJson(url: string, body: unknown, fetchFn: Fetch, what: string): Promise<void> {
+async function postJson(url: string, body: unknown, opts: WecomClientOptions, what: string): Promise<void> {
   let res: Response
   try {
-    res = await fetchFn(url, {
+    res = await (opts.fetch ?? fetch)(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify(body),
+      signal: opts.signal,
     })
   } catch (err) {
     throw new SendError(`${what}: network error: ${err instanceof Error ? err.message : String(err)}`, 0, 'failed')
@@ -44,14 +52,14 @@ async function postJson(url: string, body: unknown, fetchFn: Fetch, what: string
 }
 
 /** Answers a callback through its response_url (each URL works once, for 1 h) as markdown. Throws SendError. */
-export async function postResponseUrl(url: string, reply: Reply, fetchFn: Fetch = fetch): Promise<void> {
+export async function postResponseUrl(url: string, reply: Reply, opts: WecomClientOptions = {}): Promise<void> {
   const content = renderMarkdown(reply, { maxBytes: STREAM_MAX_BYTES })
-  await postJson(url, { msgtype: 'markdown', markdown: { content } }, fetchFn, 'wecom response_url')
+  await postJson(url, { msgtype: 'markdown', markdown: { content } }, opts, 'wecom response_url')
 }
 
 /** Pushes a reply (the daily tip) to a group through its robot webhook, as markdown ≤ 4096 bytes. Throws SendError. */
-export async function sendGroupWebhook(webhookUrl: string, reply: Reply, fetchFn: Fetch = fetch): Promise<void> {
+export async function sendGroupWebhook(webhookUrl: string, reply: Reply, opts: WecomClientOptions = {}): Promise<void> {
   const content = renderMarkdown(reply, { maxBytes: WEBHOOK_MARKDOWN_MAX_BYTES })
-  await postJson(webhookUrl, { msgtype: 'markdown', markdown: { content } }, fetchFn, 'wecom group webhook')
+  await postJson(webhookUrl, { msgtype: 'markdown', markdown: { content } }, opts, 'wecom group webhook')
 }
 

@@ -1,136 +1,104 @@
 import type { InboundMessage } from '../../bot/message'
 import type { Reply } from '../../bot/reply'
-import { claimMessage } from '../../store/keys'
-import type { Store } from '../../store/store'
+import { claimMessage } from '../dedupe'
+import { emptyResponse, errorResponse, jsonResponse, LATE, parseJson, readBody, withDeadline, zodReason } from '../http'
+import type { WebhookDeps } from '../webhook-deps'
 import { adaptCallback } from './adapt'
 import { renderMarkdown, renderTemplateCard, STREAM_MAX_BYTES } from './card'
-import { postResponseUrl } from './client'
 import { decryptWecom, validateEncodingAesKey, verifyWecomSignature } from './crypto'
 import { Callback, EncryptedBody } from './events'
-import { readBodyLimited } from './read-body'
 import { sealPassiveReply } from './reply-envelope'
 
 // GET/POST /webhook/wecom: the 智能机器人 API-mode callback (protocols.md §8, interfaces.md "HTTP routes").
 
-export interface WecomDeps {
+export interface WecomWebhookDeps extends WebhookDeps {
   /** WECOM_BOT_TOKEN */
   token?: string
   /** WECOM_BOT_ENCODING_AES_KEY */
   encodingAesKey?: string
-  store: Store
-  /** The bot's one message path. */
-  dispatch: (msg: InboundMessage) => Promise<Reply | null>
-  waitUntil: (p: Promise<unknown>) => void
-  fetch?: typeof fetch
   /** How long to wait for dispatch before answering empty and replying through response_url. */
   replyDeadlineMs?: number
-  log?: (message: string) => void
-  /** Clock for the reply envelope's timestamp (tests). */
-  now?: () => number
 }
 
-const MAX_BODY_BYTES = 1024 * 1024
-const DEFAULT_DEADLINE_MS = 2500
-
-const jsonResponse = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
-const fail = (status: number, error: string) => jsonResponse(status, { error })
-/** WeCom reads an empty 200 as "no reply". */
-const empty = () => new Response(null, { status: 200 })
+const DEFAULT_DEADLINE_MS = 2000
+const TOKEN_HINT = 'is WECOM_BOT_TOKEN the Token from the bot\'s API settings? otherwise the request is not from WeCom'
+const KEY_HINT = 'is WECOM_BOT_ENCODING_AES_KEY the EncodingAESKey from the bot\'s API settings?'
 
 interface Creds {
   token: string
   key: string
 }
 
-function credentials(deps: WecomDeps): Creds | Response {
-  if (!deps.token) return fail(503, 'WeCom bot is not configured: WECOM_BOT_TOKEN is not set')
-  if (!deps.encodingAesKey) return fail(503, 'WeCom bot is not configured: WECOM_BOT_ENCODING_AES_KEY is not set')
+function credentials(deps: WecomWebhookDeps): Creds | Response {
+  if (!deps.token) return deps.reject(503, 'config', 'WeCom bot is not configured: WECOM_BOT_TOKEN is not set')
+  if (!deps.encodingAesKey) return deps.reject(503, 'config', 'WeCom bot is not configured: WECOM_BOT_ENCODING_AES_KEY is not set')
   const problem = validateEncodingAesKey(deps.encodingAesKey)
-  if (problem) return fail(503, problem)
+  if (problem) return deps.reject(503, 'config', problem)
   return { token: deps.token, key: deps.encodingAesKey }
 }
 
-function queryParams(url: URL, names: string[]): Record<string, string> | Response {
+function queryParams(url: URL, names: string[], deps: WecomWebhookDeps): Record<string, string> | Response {
   const out: Record<string, string> = {}
   for (const name of names) {
     const v = url.searchParams.get(name)
-    if (!v) return fail(400, `missing query parameter ${name}`)
+    if (!v) return deps.reject(400, 'query', `missing query parameter ${name}`)
     out[name] = v
   }
   return out
 }
 
-export async function handleWecomWebhook(req: Request, deps: WecomDeps): Promise<Response> {
-  const log = deps.log ?? ((m: string) => console.error(m))
-  try {
-    if (req.method !== 'GET' && req.method !== 'POST') return fail(405, `method ${req.method} not allowed`)
-    const creds = credentials(deps)
-    if (creds instanceof Response) return creds
-    const url = new URL(req.url)
-    return req.method === 'GET' ? await verifyUrl(url, creds) : await receive(req, url, creds, deps, log)
-  } catch (err) {
-    log(`wecom webhook: ${err instanceof Error ? err.message : String(err)}`)
-    return fail(503, 'temporarily unable to process the callback')
-  }
+export async function handleWecomWebhook(req: Request, deps: WecomWebhookDeps): Promise<Response> {
+  if (req.method !== 'GET' && req.method !== 'POST') return errorResponse(405, `method ${req.method} not allowed`)
+  const creds = credentials(deps)
+  if (creds instanceof Response) return creds
+  const url = new URL(req.url)
+  return req.method === 'GET' ? verifyUrl(url, creds, deps) : receive(req, url, creds, deps)
 }
 
 /** Base64 has no spaces: a '+' that reached us unescaped was turned into ' ' by query decoding. */
 const restorePlus = (b64: string) => b64.replace(/ /g, '+')
 
-async function verifyUrl(url: URL, creds: Creds): Promise<Response> {
-  const q = queryParams(url, ['msg_signature', 'timestamp', 'nonce', 'echostr'])
+async function verifyUrl(url: URL, creds: Creds, deps: WecomWebhookDeps): Promise<Response> {
+  const q = queryParams(url, ['msg_signature', 'timestamp', 'nonce', 'echostr'], deps)
   if (q instanceof Response) return q
   const echostr = restorePlus(q.echostr!)
   if (!(await verifyWecomSignature(creds.token, q.timestamp!, q.nonce!, echostr, q.msg_signature!))) {
-    return fail(401, 'msg_signature does not match')
+    return deps.reject(401, 'signature', 'msg_signature does not match', { hint: TOKEN_HINT })
   }
   const plain = await decryptWecom(creds.key, echostr)
-  if (!plain.ok) return fail(400, `echostr could not be decrypted (${plain.error})`)
+  if (!plain.ok) return deps.reject(401, 'decryption', `echostr could not be decrypted (${plain.error})`, { hint: KEY_HINT })
   return new Response(plain.message, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 }
 
-function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0]
-  return issue ? `${issue.path.map(String).join('.') || 'body'}: ${issue.message}` : 'invalid'
-}
-
-async function receive(req: Request, url: URL, creds: Creds, deps: WecomDeps, log: (m: string) => void): Promise<Response> {
-  const q = queryParams(url, ['msg_signature', 'timestamp', 'nonce'])
+async function receive(req: Request, url: URL, creds: Creds, deps: WecomWebhookDeps): Promise<Response> {
+  const { reject } = deps
+  const q = queryParams(url, ['msg_signature', 'timestamp', 'nonce'], deps)
   if (q instanceof Response) return q
-  const raw = await readBodyLimited(req, MAX_BODY_BYTES)
-  if (!raw) return fail(413, 'body is over 1 MiB')
-  let body: unknown
-  try {
-    body = JSON.parse(new TextDecoder().decode(raw))
-  } catch {
-    return fail(400, 'body is not JSON')
-  }
-  const envelope = EncryptedBody.safeParse(body)
-  if (!envelope.success) return fail(400, `body must be {"encrypt": string}: ${firstIssue(envelope.error)}`)
+  const raw = await readBody(req)
+  if (!raw.ok) return reject(raw.status, raw.problem, raw.error, { headers: raw.headers })
+  const body = parseJson(new TextDecoder().decode(raw.bytes))
+  if (!body.ok) return reject(400, 'json', 'body is not JSON')
+  const envelope = EncryptedBody.safeParse(body.value)
+  if (!envelope.success) return reject(400, 'schema', `body must be {"encrypt": string}: ${zodReason(envelope.error)}`)
   const { encrypt } = envelope.data
   if (!(await verifyWecomSignature(creds.token, q.timestamp!, q.nonce!, encrypt, q.msg_signature!))) {
-    return fail(401, 'msg_signature does not match')
+    return reject(401, 'signature', 'msg_signature does not match', { hint: TOKEN_HINT })
   }
   const plain = await decryptWecom(creds.key, encrypt)
-  if (!plain.ok) return fail(400, `encrypt could not be decrypted (${plain.error})`)
-  let payload: unknown
-  try {
-    payload = JSON.parse(plain.message)
-  } catch {
-    return fail(400, 'decrypted message is not JSON')
-  }
+  if (!plain.ok) return reject(401, 'decryption', `encrypt could not be decrypted (${plain.error})`, { hint: KEY_HINT })
+  const payload = parseJson(plain.message)
+  if (!payload.ok) return reject(400, 'json', 'decrypted message is not JSON')
   // Stream refreshes ask for the next chunk of a stream; every reply here is sent finished, so there is none.
-  if ((payload as { msgtype?: unknown } | null)?.msgtype === 'stream') return empty()
-  const parsed = Callback.safeParse(payload)
-  if (!parsed.success) return fail(400, `callback does not match the schema: ${firstIssue(parsed.error)}`)
+  if ((payload.value as { msgtype?: unknown } | null)?.msgtype === 'stream') return emptyResponse()
+  const parsed = Callback.safeParse(payload.value)
+  if (!parsed.success) return reject(400, 'schema', `callback does not match the schema: ${zodReason(parsed.error)}`)
   const cb = parsed.data
   const msg = adaptCallback(cb)
-  if (!msg) return empty()
+  if (!msg) return emptyResponse()
   // WeCom may deliver the same msgid more than once (network retries); only the first delivery is answered.
-  if (!(await claimMessage(deps.store, 'wecom', cb.msgid))) return empty()
+  if (!(await claimMessage(deps.store, 'wecom', cb.msgid))) return emptyResponse()
 
-  const ctx: ReplyContext = { cb, msg, nonce: q.nonce!, creds, deps, log }
+  const ctx: ReplyContext = { cb, msg, nonce: q.nonce!, creds, deps }
   return msg.action ? answerButton(ctx) : answerMessage(ctx)
 }
 
@@ -139,47 +107,29 @@ interface ReplyContext {
   msg: InboundMessage
   nonce: string
   creds: Creds
-  deps: WecomDeps
-  log: (m: string) => void
+  deps: WecomWebhookDeps
 }
 
 function safeDispatch(ctx: ReplyContext): Promise<Reply | null> {
   return ctx.deps.dispatch(ctx.msg).catch((err: unknown) => {
-    ctx.log(`wecom dispatch ${ctx.cb.msgid}: ${err instanceof Error ? err.message : String(err)}`)
+    ctx.deps.log(`wecom dispatch ${ctx.cb.msgid}: ${err instanceof Error ? err.message : String(err)}`)
     return null
   })
 }
 
-const LATE = Symbol('late')
-
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<typeof LATE>((resolve) => {
-    timer = setTimeout(() => resolve(LATE), ms)
-  })
-  try {
-    return await Promise.race([work, late])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-/** Delivers a reply through response_url in the background; logs instead of throwing. */
+/** Hands a reply that missed the HTTP response to the delivery, through the callback's response_url. */
 function deliverLater(ctx: ReplyContext, work: Promise<Reply | null>): void {
   const url = ctx.cb.response_url
-  ctx.deps.waitUntil(
-    work
-      .then(async (reply) => {
-        if (!reply) return
-        if (!url) return ctx.log(`wecom ${ctx.cb.msgid}: reply ready after the deadline but no response_url`)
-        await postResponseUrl(url, reply, ctx.deps.fetch ?? fetch)
-      })
-      .catch((err: unknown) => ctx.log(`wecom response_url ${ctx.cb.msgid}: ${err instanceof Error ? err.message : String(err)}`)),
-  )
+  if (!url) {
+    ctx.deps.waitUntil(work.then((reply) => reply && ctx.deps.log(`wecom ${ctx.cb.msgid}: reply ready after the deadline but no response_url`)))
+    return
+  }
+  const target = { platform: 'wecom' as const, messageId: ctx.cb.msgid, address: url, idempotencyKey: ctx.cb.msgid, chatType: ctx.msg.chatType }
+  ctx.deps.waitUntil(ctx.deps.deliver(target, ctx.msg, work))
 }
 
 async function sealed(ctx: ReplyContext, payload: unknown): Promise<Response> {
-  return jsonResponse(200, await sealPassiveReply(ctx.creds.token, ctx.creds.key, payload, ctx.nonce, ctx.deps.now))
+  return jsonResponse(await sealPassiveReply(ctx.creds.token, ctx.creds.key, payload, ctx.nonce, ctx.deps.now))
 }
 
 /**
@@ -192,9 +142,9 @@ async function answerMessage(ctx: ReplyContext): Promise<Response> {
   const reply = await withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS)
   if (reply === LATE) {
     deliverLater(ctx, work)
-    return empty()
+    return emptyResponse()
   }
-  if (!reply) return empty()
+  if (!reply) return emptyResponse()
   const card = ctx.msg.chatType === 'p2p' ? renderTemplateCard(reply) : null
   const stream = {
     id: crypto.randomUUID(),
@@ -212,10 +162,10 @@ async function answerButton(ctx: ReplyContext): Promise<Response> {
   const work = safeDispatch(ctx)
   if (ctx.cb.response_url) {
     deliverLater(ctx, work)
-    return empty()
+    return emptyResponse()
   }
   const reply = await withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS)
   const card = reply && reply !== LATE ? renderTemplateCard(reply) : null
-  if (!card) return empty()
+  if (!card) return emptyResponse()
   return sealed(ctx, { response_type: 'update_template_card', userids: [ctx.cb.from.userid], template_card: card })
 }

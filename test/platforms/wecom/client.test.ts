@@ -20,7 +20,7 @@ async function sendError(p: Promise<unknown>): Promise<SendError> {
 describe('sendGroupWebhook', () => {
   it('posts the reply as markdown to the webhook URL', async () => {
     const rec = recordingFetch()
-    await sendGroupWebhook(HOOK, answerReply, rec.fetch)
+    await sendGroupWebhook(HOOK, answerReply, { fetch: rec.fetch })
     expect(rec.calls).toHaveLength(1)
     expect(rec.calls[0]!.url).toBe(HOOK)
     expect(rec.calls[0]!.body.msgtype).toBe('markdown')
@@ -29,24 +29,24 @@ describe('sendGroupWebhook', () => {
   it('keeps the markdown within 4096 bytes', async () => {
     const rec = recordingFetch()
     const long: Reply = { ...answerReply, blocks: [{ kind: 'markdown', text: '长'.repeat(3000) }] }
-    await sendGroupWebhook(HOOK, long, rec.fetch)
+    await sendGroupWebhook(HOOK, long, { fetch: rec.fetch })
     const content: string = rec.calls[0]!.body.markdown.content
     expect(new TextEncoder().encode(content).length).toBeLessThanOrEqual(4096)
     expect(content.endsWith('…')).toBe(true)
   })
   it('maps errcode 93000 (robot removed / bad URL) to gone', async () => {
-    const e = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(() => Response.json({ errcode: 93000, errmsg: 'invalid webhook url' })).fetch))
+    const e = await sendError(sendGroupWebhook(HOOK, answerReply, { fetch: recordingFetch(() => Response.json({ errcode: 93000, errmsg: 'invalid webhook url' })).fetch }))
     expect([e.kind, e.code]).toEqual(['gone', 93000])
   })
   it('maps errcode 45009 to rate-limited with a 60 s wait', async () => {
-    const e = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(() => Response.json({ errcode: 45009, errmsg: 'api freq out of limit' })).fetch))
+    const e = await sendError(sendGroupWebhook(HOOK, answerReply, { fetch: recordingFetch(() => Response.json({ errcode: 45009, errmsg: 'api freq out of limit' })).fetch }))
     expect([e.kind, e.code, e.retryAfterMs]).toEqual(['rate-limited', 45009, 60_000])
   })
   it('maps HTTP 429 to rate-limited, honouring Retry-After', async () => {
-    const plain = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(() => new Response('', { status: 429 })).fetch))
+    const plain = await sendError(sendGroupWebhook(HOOK, answerReply, { fetch: recordingFetch(() => new Response('', { status: 429 })).fetch }))
     expect([plain.kind, plain.code, plain.retryAfterMs]).toEqual(['rate-limited', 429, 60_000])
     const told = await sendError(
-      sendGroupWebhook(HOOK, answerReply, recordingFetch(() => new Response('', { status: 429, headers: { 'retry-after': '7' } })).fetch),
+      sendGroupWebhook(HOOK, answerReply, { fetch: recordingFetch(() => new Response('', { status: 429, headers: { 'retry-after': '7' } })).fetch }),
     )
     expect(told.retryAfterMs).toBe(7000)
   })
@@ -60,7 +60,7 @@ describe('sendGroupWebhook', () => {
       },
     ]
     for (const answer of cases) {
-      const e = await sendError(sendGroupWebhook(HOOK, answerReply, recordingFetch(answer).fetch))
+      const e = await sendError(sendGroupWebhook(HOOK, answerReply, { fetch: recordingFetch(answer).fetch }))
       expect(e.kind).toBe('failed')
     }
   })
@@ -69,14 +69,14 @@ describe('sendGroupWebhook', () => {
 describe('postResponseUrl', () => {
   it('posts markdown to the response_url', async () => {
     const rec = recordingFetch()
-    await postResponseUrl('https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=X', answerReply, rec.fetch)
+    await postResponseUrl('https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=X', answerReply, { fetch: rec.fetch })
     expect(rec.calls[0]).toEqual({
       url: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=X',
       body: { msgtype: 'markdown', markdown: { content: expect.stringContaining('1. 选一个细分领域') } },
     })
   })
   it('throws a classified SendError when WeCom refuses', async () => {
-    const e = await sendError(postResponseUrl('https://x.test/r', answerReply, recordingFetch(() => Response.json({ errcode: 40001 })).fetch))
+    const e = await sendError(postResponseUrl('https://x.test/r', answerReply, { fetch: recordingFetch(() => Response.json({ errcode: 40001 })).fetch }))
     expect([e.kind, e.code]).toEqual(['failed', 40001])
   })
 })
