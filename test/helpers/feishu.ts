@@ -8,12 +8,13 @@ let seq = 0
 export const uid = (p: string) => `${p}_${Date.now().toString(36)}_${(seq++).toString(36)}_${Math.random().toString(36).slice(2, 8)}`
 
 /** Encrypts and signs a payload exactly as Feishu does when an Encrypt Key is set. */
-export async function feishuRequest(payload: unknown, opts: { key?: string; sign?: boolean; tamper?: boolean } = {}): Promise<Request> {
+/** `timestamp`: the signed X-Lark-Request-Timestamp in Unix seconds (default now). */
+export async function feishuRequest(payload: unknown, opts: { key?: string; sign?: boolean; tamper?: boolean; timestamp?: number } = {}): Promise<Request> {
   const key = opts.key ?? ENCRYPT_KEY
   const body = JSON.stringify({ encrypt: await encryptFeishu(JSON.stringify(payload), key) })
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
   if (opts.sign !== false) {
-    const ts = String(Math.floor(Date.now() / 1000))
+    const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000))
     const nonce = Math.random().toString(36).slice(2)
     headers['x-lark-request-timestamp'] = ts
     headers['x-lark-request-nonce'] = nonce

@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../bot/message'
 import type { Reply } from '../../bot/reply'
-import { claimMessage } from '../dedupe'
+import { claimMessage, timestampProblem } from '../dedupe'
 import { emptyResponse, errorResponse, jsonResponse, LATE, parseJson, readBody, withDeadline, zodReason } from '../http'
 import type { WebhookDeps } from '../webhook-deps'
 import { adaptCallback } from './adapt'
@@ -65,6 +65,8 @@ async function verifyUrl(url: URL, creds: Creds, deps: WecomWebhookDeps): Promis
   if (!(await verifyWecomSignature(creds.token, q.timestamp!, q.nonce!, echostr, q.msg_signature!))) {
     return deps.reject(401, 'signature', 'msg_signature does not match', { hint: TOKEN_HINT })
   }
+  const stale = timestampProblem(q.timestamp!, (deps.now ?? Date.now)())
+  if (stale) return deps.reject(401, 'timestamp', stale)
   const plain = await decryptWecom(creds.key, echostr)
   if (!plain.ok) return deps.reject(401, 'decryption', `echostr could not be decrypted (${plain.error})`, { hint: KEY_HINT })
   return new Response(plain.message, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } })
@@ -84,6 +86,8 @@ async function receive(req: Request, url: URL, creds: Creds, deps: WecomWebhookD
   if (!(await verifyWecomSignature(creds.token, q.timestamp!, q.nonce!, encrypt, q.msg_signature!))) {
     return reject(401, 'signature', 'msg_signature does not match', { hint: TOKEN_HINT })
   }
+  const stale = timestampProblem(q.timestamp!, (deps.now ?? Date.now)())
+  if (stale) return reject(401, 'timestamp', stale)
   const plain = await decryptWecom(creds.key, encrypt)
   if (!plain.ok) return reject(401, 'decryption', `encrypt could not be decrypted (${plain.error})`, { hint: KEY_HINT })
   const payload = parseJson(plain.message)
