@@ -12,7 +12,7 @@ import { createDelivery } from './platforms/delivery'
 import type { FeishuApi } from './platforms/feishu/client'
 import { handleFeishuWebhook } from './platforms/feishu/webhook'
 import { createMessengers } from './platforms/messenger'
-import { rejecter, RejectionLog } from './platforms/rejections'
+import { noter, rejecter, RejectionLog } from './platforms/rejections'
 import { deliveryTiming, type DeliveryTiming } from './platforms/timing'
 import type { WebhookDeps } from './platforms/webhook-deps'
 import { handleWecomWebhook } from './platforms/wecom/webhook'
@@ -73,6 +73,7 @@ export function createApp(deps: AppDeps) {
       deliver: createDelivery({ messengers, dispatch: dispatchHere, log }),
       waitUntil,
       reject: rejecter(rejections, platform),
+      note: noter(rejections, platform),
       log,
       now: deps.now,
     }
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
       token: config.WECOM_BOT_TOKEN,
       encodingAesKey: config.WECOM_BOT_ENCODING_AES_KEY,
       replyDeadlineMs: timing.answerInResponseMs,
+      apiBase: config.WECOM_API_BASE,
     }),
   )
 

@@ -54,3 +54,10 @@ export function rejecter(log: RejectionLog, platform: Platform): Reject {
     return errorResponse(status, error, opts.headers)
   }
 }
+
+/** Counts something odd in an accepted request (a response_url we will not use…), logged like a rejection. */
+export type Note = (check: string, detail: string) => void
+
+export function noter(log: RejectionLog, platform: Platform): Note {
+  return (check, detail) => log.note(`webhook ${platform} ${check}`, detail)
+}

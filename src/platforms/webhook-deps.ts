@@ -2,7 +2,7 @@ import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
 import type { Store } from '../store/store'
 import type { Deliver } from './delivery'
-import type { Reject } from './rejections'
+import type { Note, Reject } from './rejections'
 
 /** What both webhook adapters get from the app; each adds its own credentials. */
 export interface WebhookDeps {
@@ -14,6 +14,8 @@ export interface WebhookDeps {
   waitUntil: (p: Promise<unknown>) => void
   /** Answers and counts a rejected request; rejections are logged at most once a minute per kind. */
   reject: Reject
+  /** Counts (and logs at most once a minute) something odd in a request that is still served. */
+  note: Note
   log: (message: string) => void
   now?: () => number
 }

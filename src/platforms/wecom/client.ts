@@ -51,8 +51,38 @@ async function postJson(url: string, body: unknown, opts: WecomClientOptions, wh
   throw new SendError(message, code, 'failed')
 }
 
+const WECOM_ORIGIN = 'https://qyapi.weixin.qq.com'
+
+/**
+ * Why a callback's response_url must not be posted to, or null. Only WeCom's API origin (or WECOM_API_BASE's)
+ * is accepted: the URL arrives inside the callback, and a bot that posts wherever a payload tells it to can be
+ * turned against other hosts.
+ */
+export function responseUrlProblem(url: string, apiBase?: string): string | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return 'response_url is not a URL'
+  }
+  const allowed = new Set([WECOM_ORIGIN])
+  if (apiBase) {
+    try {
+      allowed.add(new URL(apiBase).origin)
+    } catch {
+      // a malformed WECOM_API_BASE is refused by config at start-up
+    }
+  }
+  if (parsed.username || parsed.password || !allowed.has(parsed.origin)) {
+    return `response_url points at ${parsed.origin}, not ${[...allowed].join(' or ')}`
+  }
+  return null
+}
+
 /** Answers a callback through its response_url (each URL works once, for 1 h) as markdown. Throws SendError. */
 export async function postResponseUrl(url: string, reply: Reply, opts: WecomClientOptions = {}): Promise<void> {
+  const problem = responseUrlProblem(url, opts.apiBase)
+  if (problem) throw new SendError(`wecom response_url: ${problem}`, 0, 'failed')
   const content = renderMarkdown(reply, { maxBytes: STREAM_MAX_BYTES })
   await postJson(url, { msgtype: 'markdown', markdown: { content } }, opts, 'wecom response_url')
 }

@@ -5,6 +5,7 @@ import { emptyResponse, errorResponse, jsonResponse, LATE, parseJson, readBody, 
 import type { WebhookDeps } from '../webhook-deps'
 import { adaptCallback } from './adapt'
 import { renderMarkdown, renderTemplateCard, STREAM_MAX_BYTES } from './card'
+import { responseUrlProblem } from './client'
 import { decryptWecom, validateEncodingAesKey, verifyWecomSignature } from './crypto'
 import { Callback, EncryptedBody } from './events'
 import { sealPassiveReply } from './reply-envelope'
@@ -18,6 +19,8 @@ export interface WecomWebhookDeps extends WebhookDeps {
   encodingAesKey?: string
   /** How long to wait for dispatch before answering empty and replying through response_url. */
   replyDeadlineMs?: number
+  /** WECOM_API_BASE: the one origin besides qyapi.weixin.qq.com a response_url may point at. */
+  apiBase?: string
 }
 
 const DEFAULT_DEADLINE_MS = 2000
@@ -97,6 +100,14 @@ async function receive(req: Request, url: URL, creds: Creds, deps: WecomWebhookD
   const parsed = Callback.safeParse(payload.value)
   if (!parsed.success) return reject(400, 'schema', `callback does not match the schema: ${zodReason(parsed.error)}`)
   const cb = parsed.data
+  if (cb.response_url) {
+    const problem = responseUrlProblem(cb.response_url, deps.apiBase)
+    if (problem) {
+      // Answered as if there were none: passively when possible, never by posting to that host.
+      deps.note('response_url refused', problem)
+      delete cb.response_url
+    }
+  }
   const msg = adaptCallback(cb)
   if (!msg) return emptyResponse()
   // WeCom may deliver the same msgid more than once (network retries); only the first delivery is answered.
@@ -125,7 +136,7 @@ function safeDispatch(ctx: ReplyContext): Promise<Reply | null> {
 function deliverLater(ctx: ReplyContext, work: Promise<Reply | null>): void {
   const url = ctx.cb.response_url
   if (!url) {
-    ctx.deps.waitUntil(work.then((reply) => reply && ctx.deps.log(`wecom ${ctx.cb.msgid}: reply ready after the deadline but no response_url`)))
+    ctx.deps.waitUntil(work.then((reply) => reply && ctx.deps.note('reply lost', `${ctx.cb.msgid}: ready after the deadline, but the callback has no usable response_url`)))
     return
   }
   const target = { platform: 'wecom' as const, messageId: ctx.cb.msgid, address: url, idempotencyKey: ctx.cb.msgid, chatType: ctx.msg.chatType }

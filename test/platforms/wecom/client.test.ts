@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Reply } from '../../../src/bot/reply'
 import { SendError } from '../../../src/bot/send-error'
-import { postResponseUrl, sendGroupWebhook } from '../../../src/platforms/wecom/client'
+import { postResponseUrl, responseUrlProblem, sendGroupWebhook } from '../../../src/platforms/wecom/client'
 import { recordingFetch } from './fixtures'
 import { answerReply } from './sample-replies'
 
@@ -76,8 +76,24 @@ describe('postResponseUrl', () => {
     })
   })
   it('throws a classified SendError when WeCom refuses', async () => {
-    const e = await sendError(postResponseUrl('https://x.test/r', answerReply, { fetch: recordingFetch(() => Response.json({ errcode: 40001 })).fetch }))
+    const e = await sendError(postResponseUrl('https://qyapi.weixin.qq.com/r', answerReply, { fetch: recordingFetch(() => Response.json({ errcode: 40001 })).fetch }))
     expect([e.kind, e.code]).toEqual(['failed', 40001])
   })
 })
 
+
+describe('responseUrlProblem', () => {
+  it('accepts WeCom\'s API origin and WECOM_API_BASE\'s, nothing else', () => {
+    expect(responseUrlProblem('https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=X')).toBeNull()
+    expect(responseUrlProblem('http://127.0.0.1:9/cgi-bin/aibot/response', 'http://127.0.0.1:9')).toBeNull()
+    for (const bad of ['http://qyapi.weixin.qq.com/x', 'https://qyapi.weixin.qq.com.evil.example/x', 'https://u:p@qyapi.weixin.qq.com/x', 'https://10.0.0.1/x', 'not a url']) {
+      expect(responseUrlProblem(bad)).not.toBeNull()
+    }
+  })
+  it('makes postResponseUrl refuse to post anywhere else', async () => {
+    const rec = recordingFetch()
+    const e = await sendError(postResponseUrl('https://collector.example/r', answerReply, { fetch: rec.fetch }))
+    expect(e.kind).toBe('failed')
+    expect(rec.calls).toHaveLength(0)
+  })
+})

@@ -279,3 +279,33 @@ describe('POST /webhook/wecom: button presses', () => {
     expect(h.seen).toHaveLength(0)
   })
 })
+
+describe('POST /webhook/wecom: response_url is only ever WeCom', () => {
+  it('never posts a late reply to a response_url on another host, and logs that once', async () => {
+    let release = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const h = harness(async () => (await gate, answerReply), { answerInResponseMs: 20 })
+    const t = testCtx()
+    const evil = (n: number) => `https://collector.example/steal?n=${n}`
+    for (const n of [1, 2, 3]) {
+      const res = await h.app.fetch(await buildWecomRequest(textCallback('慢问题', { responseUrl: evil(n) })), {}, t.ctx)
+      expect(await res.text()).toBe('')
+    }
+    release()
+    await t.settle()
+    expect(h.fetchCalls).toHaveLength(0)
+    expect(h.logs.filter((l) => l.includes('response_url refused'))).toHaveLength(1)
+    expect(h.rejections.totals()['webhook wecom response_url refused']).toBe(3)
+  })
+  it('answers a button press whose response_url is elsewhere by updating the card in the passive reply', async () => {
+    const h = harness(buttonsReply)
+    const res = await h.send(await buildWecomRequest(buttonCallback('a:new-account', { responseUrl: 'http://169.254.169.254/latest/meta-data' })))
+    expect((await openWecomReply(res)).payload.response_type).toBe('update_template_card')
+    expect(h.fetchCalls).toHaveLength(0)
+  })
+  it('posts to WECOM_API_BASE when the operator set one (a proxy)', async () => {
+    const h = harness(answerReply, { env: { WECOM_API_BASE: 'https://wecom-proxy.internal.example' } })
+    await h.send(await buildWecomRequest(buttonCallback('a:new-account', { responseUrl: 'https://wecom-proxy.internal.example/cgi-bin/aibot/response?response_code=P' })))
+    expect(h.fetchCalls.map((c) => c.url)).toEqual(['https://wecom-proxy.internal.example/cgi-bin/aibot/response?response_code=P'])
+  })
+})
