@@ -19,6 +19,16 @@ export function messageText(messageType: string, content: string): string | null
   return null
 }
 
+/**
+ * A received post carries each @ as {"tag":"at","user_id":"@_user_1","user_name":"…"}: user_id is the same
+ * placeholder the text message uses (a key into `mentions`), already starting with "@", so adaptMessage can
+ * resolve it like text. Anything else falls back to "@name".
+ */
+function atText(el: { user_id?: string; user_name?: string }): string {
+  if (el.user_id?.startsWith('@_')) return el.user_id
+  return `@${el.user_name ?? el.user_id ?? ''}`
+}
+
 function postText(post: object): string | null {
   // A post is either {title, content} or keyed by locale: {zh_cn: {title, content}}.
   const body = 'content' in post ? post : Object.values(post).find((v) => v && typeof v === 'object' && 'content' in v)
@@ -27,8 +37,8 @@ function postText(post: object): string | null {
   const lines = rows.map((row) =>
     Array.isArray(row)
       ? row
-          .map((el: { tag?: string; text?: string; user_id?: string }) =>
-            el.tag === 'text' || el.tag === 'a' ? (el.text ?? '') : el.tag === 'at' ? `@${el.user_id ?? ''}` : '',
+          .map((el: { tag?: string; text?: string; user_id?: string; user_name?: string }) =>
+            el.tag === 'text' || el.tag === 'a' ? (el.text ?? '') : el.tag === 'at' ? atText(el) : '',
           )
           .join('')
       : '',

@@ -25,7 +25,8 @@ export interface FeishuClientOptions {
 
 const TOKEN_INVALID = 99991663
 const RATE_LIMIT_CODES = new Set([99991400, 230020, 11232, 11233])
-const BOT_GONE_CODES = new Set([230002, 232011])
+// 230002 bot not in the chat, 232009 chat dissolved, 232011 bot removed: the chat is gone for good, so stop pushing to it.
+const BOT_GONE_CODES = new Set([230002, 232009, 232011])
 
 /** The SDK's token cache, ours so that an expired-token answer can drop it and fetch a fresh token. */
 class TokenCache {

@@ -4,6 +4,8 @@ import { truncateUtf8 } from './truncate'
 
 // Renders the neutral Reply for WeCom (protocols.md §7, §8): markdown for the group webhook, the stream
 // reply and response_url; a button_interaction template_card where buttons help (1:1 chats only).
+// Stream and response_url content is markdown_v2, which has no <font color> and shows such tags as text, so the
+// markdown uses only what both markdown flavours render: bold, quotes, lists and inline code.
 
 /** Group-robot webhook markdown limit (protocols.md §7). */
 export const WEBHOOK_MARKDOWN_MAX_BYTES = 4096
@@ -30,7 +32,7 @@ function buttonHints(buttons: Button[]): string | null {
   const lines = buttons.flatMap((b) =>
     b.action.type === 'ask' ? [`· ${b.label}`] : b.action.type === 'command' ? [`· 发送 \`${b.action.command}\``] : [],
   )
-  return lines.length ? ['<font color="comment">你还可以问我：</font>', ...lines].join('\n') : null
+  return lines.length ? ['你还可以问我：', ...lines].join('\n') : null
 }
 
 export interface MarkdownOptions {
@@ -43,7 +45,7 @@ export function renderMarkdown(reply: Reply, opts: MarkdownOptions = {}): string
   const parts = [`**${reply.title}**`, ...reply.blocks.map(renderBlock)]
   const hints = opts.buttonHints === false ? null : buttonHints(reply.buttons)
   if (hints) parts.push(hints)
-  if (reply.source) parts.push(`> <font color="comment">${reply.source}</font>`)
+  if (reply.source) parts.push(`> ${reply.source}`)
   const text = parts.filter((p) => p !== '').join('\n\n')
   return truncateUtf8(text, opts.maxBytes ?? STREAM_MAX_BYTES)
 }

@@ -180,7 +180,9 @@ async function answerButton(ctx: ReplyContext): Promise<Response> {
     return emptyResponse()
   }
   const reply = await withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS)
-  const card = reply && reply !== LATE ? renderTemplateCard(reply) : null
+  // The updated card must carry the task_id of the card that was pressed (protocols.md §8, 被动回复消息).
+  const taskId = ctx.cb.event?.template_card_event?.task_id
+  const card = reply && reply !== LATE ? renderTemplateCard(reply, taskId) : null
   if (!card) return emptyResponse()
   return sealed(ctx, { response_type: 'update_template_card', userids: [ctx.cb.from.userid], template_card: card })
 }

@@ -9,7 +9,7 @@ import type { Store } from '../../../src/store/store'
 import { redisStore } from '../../helpers/app'
 import { testPrefix } from '../../helpers/redis-test-store'
 import { testCtx } from '../../helpers/feishu'
-import { WECOM_AES_KEY, WECOM_TOKEN, buildWecomRequest, buildWecomVerifyRequest, openWecomReply, recordingFetch, textCallback, uniqueId } from './fixtures'
+import { WECOM_AES_KEY, WECOM_TOKEN, buildWecomRequest, buildWecomVerifyRequest, buttonCallback, openWecomReply, recordingFetch, textCallback, uniqueId } from './fixtures'
 
 const knowledge = loadKnowledge()
 const prefix = testPrefix('wecom-app')
@@ -67,6 +67,22 @@ describe('/webhook/wecom through the app', () => {
     expect(payload.stream.content).toMatch(/分/)
     expect(payload.stream.content).toMatch(/广告法|绝对化|最低/)
     expect(payload.stream.content).toMatch(/微信|站外|vx/i)
+  })
+
+  it('sends no <font> tag in any reply: stream content and response_url content are markdown_v2', async () => {
+    const texts = ['新号现在做还有流量吗', '明天北京天气怎么样', '标题检查 全网最低价！加vx领取优惠', '帮助', '/tip', '展开说说']
+    const contents: string[] = []
+    for (const chat of ['group', 'single'] as const) {
+      for (const text of texts) contents.push((await ask(text, { chat })).stream.content)
+    }
+    const before = webhook.calls.length
+    await send(await buildWecomRequest(buttonCallback('a:live-commerce', { userId: uniqueId('u') })))
+    const posted = webhook.calls.slice(before).map((c) => c.body.markdown.content as string)
+    expect(posted).toHaveLength(1)
+    for (const content of [...contents, ...posted]) {
+      expect(content.length).toBeGreaterThan(0)
+      expect(content).not.toContain('<font')
+    }
   })
 
   it('answers a duplicated msgid once', async () => {

@@ -11,15 +11,20 @@ import { answerReply, buttonsReply } from './sample-replies'
 const bytes = (s: string) => new TextEncoder().encode(s).length
 
 describe('renderMarkdown', () => {
-  it('shows a bold title, the answer, points as lines and the source as a comment quote', () => {
+  it('shows a bold title, the answer, points as lines and the source as a quote, with no <font> tag (markdown_v2 shows it as text)', () => {
     expect(renderMarkdown(answerReply)).toBe(
       [
         '**新号怎么起步**',
         '先定位，再**稳定更新**。',
         '**要点**\n1. 选一个细分领域\n2. 每周更新 3 篇',
-        '> <font color="comment">2024 小红书趋势文章 · 第二节</font>',
+        '> 2024 小红书趋势文章 · 第二节',
       ].join('\n\n'),
     )
+  })
+  it('lists the buttons as plain text lines when asked to', () => {
+    const md = renderMarkdown(buttonsReply)
+    expect(md).toContain('你还可以问我：\n· 新号起步\n· 标题怎么写')
+    expect(md).not.toContain('<font')
   })
   it('truncates on a character boundary with an ellipsis when over the byte limit', () => {
     const long: Reply = { ...answerReply, blocks: [{ kind: 'markdown', text: '🔥小红书'.repeat(2000) }] }

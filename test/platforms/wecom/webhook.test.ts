@@ -273,6 +273,14 @@ describe('POST /webhook/wecom: button presses', () => {
     expect(payload.template_card.card_type).toBe('button_interaction')
     expect(h.seen[0]!.action).toEqual({ type: 'feedback', intent: 'new-account', vote: 'up' })
   })
+  it('reuses the task_id of the pressed card in update_template_card, as the passive-reply doc requires', async () => {
+    const h = harness(buttonsReply)
+    // The callback as /path/101027 shows a template_card_event: card_type, event_key and the card's task_id.
+    const cb = buttonCallback('a:new-account', { responseUrl: null }) as ReturnType<typeof buttonCallback> & { event: { template_card_event: { task_id: string } } }
+    cb.event.template_card_event.task_id = 'gW8EnPsnuCIChRzaQomXbIO2Ks5ds0BO'
+    const { payload } = await openWecomReply(await h.send(await buildWecomRequest(cb)))
+    expect(payload.template_card.task_id).toBe('gW8EnPsnuCIChRzaQomXbIO2Ks5ds0BO')
+  })
   it('ignores keys that are not ours', async () => {
     const h = harness(answerReply)
     expect(await (await h.send(await buildWecomRequest(buttonCallback('BUTTONKEYONE')))).text()).toBe('')
