@@ -8,11 +8,12 @@ import { createConsole } from './console'
 import type { Handler } from './bot/handler'
 import type { Knowledge } from './knowledge/knowledge'
 import type { InboundMessage } from './bot/message'
-import { createDelivery } from './platforms/delivery'
+import { createDelivery, drainOutbox, type DeliveryDeps, type DrainReport } from './platforms/delivery'
 import type { FeishuApi } from './platforms/feishu/client'
 import { handleFeishuWebhook } from './platforms/feishu/webhook'
 import { createMessengers } from './platforms/messenger'
 import { noter, rejecter, RejectionLog } from './platforms/rejections'
+import { realClock, type Clock } from './platforms/retry'
 import { deliveryTiming, type DeliveryTiming } from './platforms/timing'
 import type { WebhookDeps } from './platforms/webhook-deps'
 import { handleWecomWebhook } from './platforms/wecom/webhook'
@@ -39,20 +40,22 @@ export interface AppDeps {
   now?: () => number
   /** The reply path's time limits; the defaults suit production. */
   timing?: Partial<DeliveryTiming>
+  /** Time as the reply retries see it (tests). */
+  clock?: Clock
+  /** Aborted when the process stops: replies still retrying are left to the outbox at once. */
+  stop?: AbortSignal
 }
 
 type Env = { Variables: { store: Store; waitUntil: (p: Promise<unknown>) => void } }
 
-export function createApp(deps: AppDeps) {
+/** What the app and the outbox drain share: one dispatch path and one way to send, per store. */
+function wire(deps: AppDeps) {
   const log = deps.log ?? ((m: string) => console.error(m))
   const { config, knowledge } = deps
   const handlers = deps.handlers ?? createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS })
-  const rejections = deps.rejections ?? new RejectionLog(log)
   const timing = deliveryTiming(deps.timing)
-  const messengers = createMessengers({ feishuApi: deps.feishuApi, wecomApiBase: config.WECOM_API_BASE, fetch: deps.fetch })
-  const app = new Hono<Env>()
-
-  // One set of dispatch dependencies for the webhooks and the console's playground alike.
+  const messengers = createMessengers({ feishuApi: deps.feishuApi, wecomApiBase: config.WECOM_API_BASE, fetch: deps.fetch, timeoutMs: timing.attemptTimeoutMs })
+  // One set of dispatch dependencies for the webhooks, the outbox and the console's playground alike.
   const dispatchDeps = (store: Store): DispatchDeps => ({
     store,
     knowledge,
@@ -63,21 +66,41 @@ export function createApp(deps: AppDeps) {
     log,
   })
   const dispatchFor = (store: Store) => (msg: InboundMessage) => dispatch(msg, dispatchDeps(store))
+  const deliveryFor = (store: Store): DeliveryDeps => ({
+    store,
+    messengers,
+    dispatch: dispatchFor(store),
+    timing,
+    clock: deps.clock ?? realClock,
+    log,
+    stop: deps.stop,
+  })
+  return { log, timing, dispatchDeps, dispatchFor, deliveryFor }
+}
+
+/** Sends what the outbox holds and is due; the Node timer and the Workers cron call this with their store. */
+export function createOutboxDrain(deps: AppDeps): (store: Store) => Promise<DrainReport> {
+  const { deliveryFor } = wire(deps)
+  return (store) => drainOutbox(deliveryFor(store))
+}
+
+export function createApp(deps: AppDeps) {
+  const { log, timing, dispatchDeps, dispatchFor, deliveryFor } = wire(deps)
+  const { config, knowledge } = deps
+  const rejections = deps.rejections ?? new RejectionLog(log)
+  const app = new Hono<Env>()
 
   /** What both webhooks need for this request. */
-  const webhookDeps = (store: Store, waitUntil: (p: Promise<unknown>) => void, platform: 'feishu' | 'wecom'): WebhookDeps => {
-    const dispatchHere = dispatchFor(store)
-    return {
-      store,
-      dispatch: dispatchHere,
-      deliver: createDelivery({ messengers, dispatch: dispatchHere, log }),
-      waitUntil,
-      reject: rejecter(rejections, platform),
-      note: noter(rejections, platform),
-      log,
-      now: deps.now,
-    }
-  }
+  const webhookDeps = (store: Store, waitUntil: (p: Promise<unknown>) => void, platform: 'feishu' | 'wecom'): WebhookDeps => ({
+    store,
+    dispatch: dispatchFor(store),
+    deliver: createDelivery(deliveryFor(store)),
+    waitUntil,
+    reject: rejecter(rejections, platform),
+    note: noter(rejections, platform),
+    log,
+    now: deps.now,
+  })
 
   // Each request leases a store and collects its background work; the lease is returned only after that work ends.
   app.use('*', async (c, next) => {

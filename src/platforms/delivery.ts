@@ -1,28 +1,162 @@
 import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
+import type { Store } from '../store/store'
 import type { Messengers, ReplyTarget } from './messenger'
+import { Outbox, outboxId, type OutboxEntry } from './outbox'
+import { tryUntil, type Clock } from './retry'
+import type { DeliveryTiming } from './timing'
 
 export interface DeliveryDeps {
+  store: Store
   messengers: Messengers
+  /** Produces the answer for an outbox entry whose answer was never produced. */
   dispatch: (msg: InboundMessage) => Promise<Reply | null>
+  timing: DeliveryTiming
+  clock: Clock
   log: (message: string) => void
+  /** Aborted at shutdown: retries stop at once and what is unsent waits in the outbox. */
+  stop?: AbortSignal
 }
 
 /**
  * Sends the answer to one inbound message: `pending` when the webhook already started dispatch, otherwise
- * dispatch(msg). Never rejects; a failure is logged with the message id.
+ * dispatch(msg). Never rejects.
  */
 export type Deliver = (target: ReplyTarget, msg: InboundMessage, pending?: Promise<Reply | null>) => Promise<void>
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
+/**
+ * The reply path after the ack. The message is written to the outbox first, so a crash or a shutdown part-way
+ * leaves it there, not lost; then the answer is tried (timeouts, backoff with jitter, the same idempotency key
+ * every time) for as long as the request's background time allows; what is still unsent stays in the outbox
+ * for drainOutbox, until it is sent or its window closes.
+ */
 export function createDelivery(deps: DeliveryDeps): Deliver {
+  const outbox = new Outbox(deps.store)
+  const { timing, clock } = deps
   return async (target, msg, pending) => {
+    const now = clock.now()
+    const { raw: _raw, ...bare } = msg
+    const entry: OutboxEntry = {
+      target,
+      msg: bare,
+      createdAt: now,
+      closesAt: now + timing.outboxWindowMs,
+      // The drain leaves the entry alone while this request may still be on it.
+      nextAt: now + timing.answerInResponseMs + timing.retryBudgetMs + timing.attemptTimeoutMs,
+      attempts: 0,
+    }
+    await outbox.put(entry).catch((e: unknown) => deps.log(`outbox: could not record ${outboxId(target)}: ${errorText(e)}`))
+    let reply: Reply | null
     try {
-      const reply = await (pending ?? deps.dispatch(msg))
-      if (reply) await deps.messengers[target.platform].reply(target, reply)
-    } catch (err) {
-      deps.log(`${target.platform} reply to ${target.messageId}: ${errorText(err)}`)
+      reply = await (pending ?? deps.dispatch(msg))
+    } catch (e) {
+      deps.log(`${target.platform} ${target.messageId}: producing the reply failed (${errorText(e)}); the outbox will try again`)
+      return
+    }
+    if (!reply) {
+      await outbox.remove(outboxId(target)).catch(() => {})
+      return
+    }
+    await sendOrKeep({ ...entry, reply }, now + timing.retryBudgetMs, deps, outbox)
+  }
+}
+
+type Outcome = 'sent' | 'kept' | 'given-up'
+
+/** Tries until `deadline`; then the entry is removed (sent, or refused for good) or written back for later. */
+async function sendOrKeep(entry: OutboxEntry & { reply: Reply }, deadline: number, deps: DeliveryDeps, outbox: Outbox): Promise<Outcome> {
+  const id = outboxId(entry.target)
+  const messenger = deps.messengers[entry.target.platform]
+  const result = await tryUntil((signal) => messenger.reply(entry.target, entry.reply, signal), {
+    deadline: Math.min(deadline, entry.closesAt),
+    timing: deps.timing,
+    clock: deps.clock,
+    stop: deps.stop,
+  })
+  const attempts = entry.attempts + result.attempts
+  try {
+    if (result.ok) {
+      await outbox.remove(id)
+      return 'sent'
+    }
+    const why = errorText(result.error)
+    if (result.retryAt === undefined || result.retryAt >= entry.closesAt) {
+      await giveUp(entry, attempts, why, deps, outbox)
+      return 'given-up'
+    }
+    if (entry.attempts === 0) await outbox.count('queued')
+    await outbox.put({ ...entry, attempts, nextAt: result.retryAt, lastError: why })
+    return 'kept'
+  } catch (e) {
+    deps.log(`outbox: could not update ${id}: ${errorText(e)}`)
+    return result.ok ? 'sent' : 'kept'
+  }
+}
+
+async function giveUp(entry: OutboxEntry, attempts: number, why: string, deps: DeliveryDeps, outbox: Outbox): Promise<void> {
+  deps.log(`reply given up: ${entry.target.platform} message ${entry.target.messageId} after ${attempts} attempt(s): ${why}`)
+  await outbox.remove(outboxId(entry.target))
+  await outbox.count('given-up')
+}
+
+export interface DrainReport {
+  /** Entries in the outbox when the run started. */
+  pending: number
+  sent: number
+  kept: number
+  givenUp: number
+}
+
+/**
+ * Sends what the outbox holds and is due: the Node process runs this on a timer, Workers on the per-minute cron.
+ * Several instances may drain at once; a lease per entry keeps them from working on the same one.
+ */
+export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: number; maxEntries?: number } = {}): Promise<DrainReport> {
+  const outbox = new Outbox(deps.store)
+  const { clock, timing } = deps
+  const entries = await outbox.entries()
+  const start = clock.now()
+  const due = entries.filter((e) => e.nextAt <= start).sort((a, b) => a.nextAt - b.nextAt).slice(0, opts.maxEntries ?? 500)
+  const report: DrainReport = { pending: entries.length, sent: 0, kept: 0, givenUp: 0 }
+  const leaseSeconds = (timing.retryBudgetMs + 2 * timing.attemptTimeoutMs) / 1000
+
+  const one = async (entry: OutboxEntry): Promise<Outcome | null> => {
+    const id = outboxId(entry.target)
+    if (clock.now() >= entry.closesAt) {
+      await giveUp(entry, entry.attempts, `its window closed (${entry.lastError ?? 'no answer produced'})`, deps, outbox)
+      return 'given-up'
+    }
+    if (!(await outbox.lease(id, leaseSeconds))) return null
+    try {
+      let reply = entry.reply ?? null
+      if (!reply && entry.msg) reply = await deps.dispatch(entry.msg as InboundMessage)
+      if (!reply) {
+        await outbox.remove(id)
+        return null
+      }
+      const outcome = await sendOrKeep({ ...entry, reply }, clock.now() + timing.retryBudgetMs, deps, outbox)
+      if (outcome === 'sent') await outbox.count('sent-late')
+      return outcome
+    } finally {
+      await outbox.release(id).catch(() => {})
     }
   }
+
+  let next = 0
+  const worker = async () => {
+    while (next < due.length && !deps.stop?.aborted) {
+      const entry = due[next++]!
+      const outcome = await one(entry).catch((e: unknown) => {
+        deps.log(`outbox: ${outboxId(entry.target)}: ${errorText(e)}`)
+        return null
+      })
+      if (outcome === 'sent') report.sent++
+      else if (outcome === 'kept') report.kept++
+      else if (outcome === 'given-up') report.givenUp++
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, due.length) }, worker))
+  return report
 }

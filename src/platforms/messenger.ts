@@ -7,6 +7,8 @@ import { localDate } from '../tips/schedule'
 import type { Store } from '../store/store'
 import type { FeishuApi } from './feishu/client'
 import { feishuMessenger } from './feishu/messenger'
+import { realClock, tryUntil, type Clock } from './retry'
+import { deliveryTiming, type DeliveryTiming } from './timing'
 import { wecomMessenger } from './wecom/messenger'
 
 /** Where the answer to one inbound message goes; built by the webhook that received the message. */
@@ -36,12 +38,14 @@ export interface MessengerOptions {
   /** WECOM_API_BASE: the one origin besides qyapi.weixin.qq.com that WeCom replies are posted to. */
   wecomApiBase?: string
   fetch?: typeof fetch
+  /** Upper bound on one WeCom call; the Feishu client carries its own. */
+  timeoutMs?: number
 }
 
 export function createMessengers(opts: MessengerOptions): Messengers {
   return {
     feishu: feishuMessenger(opts.feishuApi),
-    wecom: wecomMessenger({ fetch: opts.fetch, apiBase: opts.wecomApiBase }),
+    wecom: wecomMessenger({ fetch: opts.fetch, apiBase: opts.wecomApiBase, timeoutMs: opts.timeoutMs }),
   }
 }
 
@@ -57,16 +61,25 @@ export interface TipPushOptions {
   now?: Date
   dryRun?: boolean
   log?: (message: string) => void
+  timing?: DeliveryTiming
+  clock?: Clock
 }
 
 /**
- * Delivers one tip through the chat's platform. The key makes a repeated send of the same day's tip a no-op on
- * Feishu; WeCom's group webhook has no such key.
+ * Delivers one tip through the chat's platform, retrying what a retry can cure within the reply retry budget.
+ * The key makes a repeated send of the same day's tip a no-op on Feishu; WeCom's group webhook has no such key,
+ * so a post that arrived but timed out on the way back is posted again.
  */
-export function createTipSender(opts: { config: PushSettings; feishuApi: FeishuApi | null; fetch?: typeof fetch; now?: Date }) {
-  const messengers = createMessengers({ feishuApi: opts.feishuApi, wecomApiBase: opts.config.WECOM_API_BASE, fetch: opts.fetch })
+export function createTipSender(opts: { config: PushSettings; feishuApi: FeishuApi | null; fetch?: typeof fetch; now?: Date; timing?: DeliveryTiming; clock?: Clock }) {
+  const timing = opts.timing ?? deliveryTiming()
+  const clock = opts.clock ?? realClock
+  const messengers = createMessengers({ feishuApi: opts.feishuApi, wecomApiBase: opts.config.WECOM_API_BASE, fetch: opts.fetch, timeoutMs: timing.attemptTimeoutMs })
   const date = localDate(opts.now ?? new Date(), opts.config.TZ_NAME)
-  return (sub: Subscription, reply: Reply): Promise<void> => messengers[sub.platform].post(sub, reply, `tip-${date}-${sub.chatId}`)
+  return async (sub: Subscription, reply: Reply): Promise<void> => {
+    const key = `tip-${date}-${sub.chatId}`
+    const result = await tryUntil((signal) => messengers[sub.platform].post(sub, reply, key, signal), { deadline: clock.now() + timing.retryBudgetMs, timing, clock })
+    if (!result.ok) throw result.error
+  }
 }
 
 /** The daily push with the platform senders plugged in; the Workers cron, the Node scheduler and the CLI all call this. */

@@ -5,6 +5,7 @@ import type { CryptoBackend } from '../../src/platforms/crypto-backend'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { feishuApiFromConfig } from '../../src/platforms/feishu/client'
 import { RejectionLog } from '../../src/platforms/rejections'
+import { realClock, type Clock } from '../../src/platforms/retry'
 import type { DeliveryTiming } from '../../src/platforms/timing'
 import { RedisStore, createRedisClient } from '../../src/store/redis'
 import type { Store } from '../../src/store/store'
@@ -24,7 +25,11 @@ export interface TestAppOptions {
   /** The fake Feishu Open API's origin. */
   apiBase: string
   env?: Record<string, string>
+  /** Stands in for the waits between reply retries (records them instead of sleeping). */
   sleep?: (ms: number) => Promise<void>
+  clock?: Clock
+  /** Aborted to play a shutdown. */
+  stop?: AbortSignal
   crypto?: CryptoBackend
   /** Replaces the bot's handlers (a fixed reply, a slow one…); the webhook path around them stays real. */
   handlers?: readonly Handler[]
@@ -49,7 +54,7 @@ export function testApp(opts: TestAppOptions) {
   const logs: string[] = []
   const log = (m: string) => void logs.push(m)
   const rejections = new RejectionLog(log, opts.now)
-  const feishuApi = feishuApiFromConfig(config, { log, sleep: opts.sleep })
+  const feishuApi = feishuApiFromConfig(config, { log, timeoutMs: opts.timing?.attemptTimeoutMs })
   const app = createApp({
     config,
     knowledge: loadKnowledge(),
@@ -61,6 +66,8 @@ export function testApp(opts: TestAppOptions) {
     rejections,
     now: opts.now,
     timing: opts.timing,
+    stop: opts.stop,
+    clock: opts.clock ?? (opts.sleep ? { ...realClock, sleep: (ms: number) => opts.sleep!(ms) } : undefined),
     openStore: () => ({ store: opts.store, release: async () => {} }),
   })
   /** Sends one request and waits for its background work (the reply) to finish. */

@@ -8,7 +8,8 @@ export interface RecordedCall {
   body: any
 }
 
-type Scripted = { status: number; body: unknown; headers?: Record<string, string> }
+/** A scripted answer; `fault` instead breaks the connection ('reset') or never answers ('hang'). */
+type Scripted = { status: number; body: unknown; headers?: Record<string, string>; fault?: 'reset' | 'hang' }
 
 /**
  * A stand-in for open.feishu.cn that records every call. Replies can be scripted per path prefix
@@ -26,6 +27,15 @@ export class FakeOpenApi {
     this.scripts.push({ prefix, reply })
   }
 
+  clearScripts(): void {
+    this.scripts = []
+  }
+
+  /** A fault in place of the next answer on `prefix`. */
+  fault(prefix: string, fault: 'reset' | 'hang'): void {
+    this.scripts.push({ prefix, reply: { status: 0, body: null, fault } })
+  }
+
   sent(kind: 'reply' | 'create' = 'reply'): RecordedCall[] {
     return this.calls.filter((c) => (kind === 'reply' ? /\/reply$/.test(c.path) : c.path === '/open-apis/im/v1/messages') && c.method === 'POST')
   }
@@ -40,7 +50,9 @@ export class FakeOpenApi {
   }
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req).then(({ status, body, headers }) => {
+    this.server = createServer((req, res) => void this.handle(req).then(({ status, body, headers, fault }) => {
+      if (fault === 'reset') return void req.socket.destroy()
+      if (fault === 'hang') return
       res.writeHead(status, { 'content-type': 'application/json', ...headers })
       res.end(JSON.stringify(body))
     }))
@@ -50,6 +62,7 @@ export class FakeOpenApi {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections()
     await new Promise<void>((r) => this.server?.close(() => r()))
   }
 

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { freePort } from '../store/redis-server-process'
+import { freePort } from '../helpers/redis-server-process'
 
 interface Run {
   code: number | null

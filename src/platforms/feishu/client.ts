@@ -1,5 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk'
 import { SendError } from '../../bot/send-error'
+import { fetchHttpInstance, OpenApiHttpError } from './http'
 
 /** What the bot needs from the Feishu Open API; tests and benchmarks can supply their own. */
 export interface FeishuApi {
@@ -16,10 +17,10 @@ export interface FeishuClientOptions {
   appSecret: string
   apiBase: string
   log?: (message: string) => void
-  sleep?: (ms: number) => Promise<void>
-  /** Longest wait honoured from x-ogw-ratelimit-reset before giving up (the work runs in waitUntil). */
-  maxBackoffMs?: number
-  /** The SDK's HTTP layer; its default axios instance unless given (the Worker's start-up warm-up answers offline). */
+  /** Upper bound on one HTTP call, token requests included. */
+  timeoutMs?: number
+  fetch?: typeof fetch
+  /** The SDK's HTTP layer instead of ours (the Worker's start-up warm-up answers offline). */
   httpInstance?: lark.HttpInstance
 }
 
@@ -47,25 +48,33 @@ class TokenCache {
 
 interface ApiOutcome { code: number; msg: string; status: number; resetSeconds?: number; body?: unknown }
 
-/** Reads the SDK's result or thrown axios error into one shape; never throws. */
+/** Reads the SDK's result or thrown error into one shape; never throws. Status 0: no HTTP answer at all. */
 async function outcome(call: () => Promise<unknown>): Promise<ApiOutcome> {
   try {
     const body = (await call()) as { code?: number; msg?: string } | undefined
     return { code: body?.code ?? 0, msg: body?.msg ?? '', status: 200, body }
   } catch (err) {
-    const e = err as { response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> }; message?: string }
-    const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset'])
-    return {
-      code: e.response?.data?.code ?? e.response?.status ?? -1,
-      msg: e.response?.data?.msg ?? e.message ?? 'request failed',
-      status: e.response?.status ?? 0,
-      resetSeconds: Number.isFinite(reset) ? reset : undefined,
+    if (err instanceof OpenApiHttpError) {
+      const data = err.response.data as { code?: number; msg?: string } | undefined
+      const reset = Number(err.response.headers['x-ogw-ratelimit-reset'])
+      return {
+        code: typeof data?.code === 'number' ? data.code : err.response.status,
+        msg: data?.msg ?? err.message,
+        status: err.response.status,
+        resetSeconds: Number.isFinite(reset) ? reset : undefined,
+      }
     }
+    const e = err as { name?: string; message?: string }
+    return { code: -1, msg: e.name === 'TimeoutError' ? 'timed out' : (e.message ?? 'request failed'), status: 0 }
   }
 }
 
 const quietLogger = { error() {}, warn() {}, info() {}, debug() {}, trace() {} }
 
+/**
+ * One attempt per call, every call with a timeout; the caller retries. A failure is thrown as a SendError whose
+ * kind says whether a retry can help: an expired token is dropped first, so the retry fetches a fresh one.
+ */
 export function createFeishuClient(opts: FeishuClientOptions): FeishuApi {
   const cache = new TokenCache()
   const sdk = new lark.Client({
@@ -73,62 +82,39 @@ export function createFeishuClient(opts: FeishuClientOptions): FeishuApi {
     appSecret: opts.appSecret,
     domain: opts.apiBase,
     cache,
-    httpInstance: opts.httpInstance,
+    httpInstance: opts.httpInstance ?? fetchHttpInstance({ fetch: opts.fetch, timeoutMs: opts.timeoutMs ?? 5000 }),
     // The SDK logs whole request configs on failure; we log our own one-line summary instead, free of secrets.
     logger: quietLogger,
   })
-  const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)))
   const log = opts.log ?? ((m: string) => console.warn(m))
-  const maxBackoffMs = opts.maxBackoffMs ?? 10_000
   let botId: string | null = null
 
-  /** One refresh-and-retry on an expired token; up to two waits on rate limits; everything else thrown as SendError. */
-  async function call(what: string, send: () => Promise<unknown>): Promise<ApiOutcome> {
-    let refreshed = false
-    for (let attempt = 0; ; attempt++) {
-      const res = await outcome(send)
-      if (res.code === 0) return res
-      if (res.code === TOKEN_INVALID && !refreshed) {
-        refreshed = true
-        cache.clear()
-        continue
-      }
-      const limited = res.status === 429 || RATE_LIMIT_CODES.has(res.code)
-      if (limited) {
-        const waitMs = Math.max(200, (res.resetSeconds ?? 1) * 1000)
-        if (attempt < 2 && waitMs <= maxBackoffMs) {
-          log(`feishu ${what}: rate limited (code ${res.code}), retrying in ${waitMs} ms`)
-          await sleep(waitMs)
-          continue
-        }
-        throw new SendError(`feishu ${what}: rate limited (code ${res.code})`, res.code, 'rate-limited', waitMs)
-      }
-      const kind = BOT_GONE_CODES.has(res.code) ? 'gone' : 'failed'
-      throw new SendError(`feishu ${what}: code ${res.code} ${res.msg}`, res.code, kind)
+  async function call(what: string, method: 'GET' | 'POST', url: string, data?: object, signal?: AbortSignal): Promise<ApiOutcome> {
+    const res = await outcome(() => sdk.request({ method, url, data, signal } as Parameters<typeof sdk.request>[0]))
+    if (res.code === 0 && res.status === 200) return res
+    const message = `feishu ${what}: ${res.status ? `HTTP ${res.status}, ` : ''}code ${res.code} ${res.msg}`.trim()
+    if (res.code === TOKEN_INVALID) {
+      cache.clear()
+      throw new SendError(message, res.code, 'unavailable', 0)
     }
+    if (res.status === 429 || RATE_LIMIT_CODES.has(res.code)) throw new SendError(message, res.code, 'rate-limited', (res.resetSeconds ?? 1) * 1000)
+    if (res.status === 0 || res.status >= 500) throw new SendError(message, res.code, 'unavailable')
+    throw new SendError(message, res.code, BOT_GONE_CODES.has(res.code) ? 'gone' : 'failed')
   }
 
+  const card = (messageCard: object, uuid: string) => ({ msg_type: 'interactive', content: JSON.stringify(messageCard), uuid: uuid.slice(0, 50) })
+
   return {
-    async replyCard(messageId, card, uuid) {
-      await call('reply', () =>
-        sdk.im.message.reply({
-          path: { message_id: messageId },
-          data: { msg_type: 'interactive', content: JSON.stringify(card), uuid: uuid.slice(0, 50) },
-        }),
-      )
+    async replyCard(messageId, messageCard, uuid, signal) {
+      await call('reply', 'POST', `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`, card(messageCard, uuid), signal)
     },
-    async sendCard(chatId, card, uuid) {
-      await call('send', () =>
-        sdk.im.message.create({
-          params: { receive_id_type: 'chat_id' },
-          data: { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(card), uuid: uuid.slice(0, 50) },
-        }),
-      )
+    async sendCard(chatId, messageCard, uuid, signal) {
+      await call('send', 'POST', '/open-apis/im/v1/messages?receive_id_type=chat_id', { receive_id: chatId, ...card(messageCard, uuid) }, signal)
     },
     async botOpenId() {
       if (botId) return botId
       try {
-        const res = await call('bot info', () => sdk.request({ method: 'GET', url: '/open-apis/bot/v3/info' }))
+        const res = await call('bot info', 'GET', '/open-apis/bot/v3/info')
         botId = (res.body as { bot?: { open_id?: string } } | undefined)?.bot?.open_id ?? null
       } catch (err) {
         log(`feishu bot info: ${err instanceof Error ? err.message : String(err)}`)

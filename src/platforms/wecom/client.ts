@@ -10,6 +10,8 @@ export interface WecomClientOptions {
   fetch?: Fetch
   /** WECOM_API_BASE */
   apiBase?: string
+  /** Upper bound on one call. */
+  timeoutMs?: number
   signal?: AbortSignal
 }
 
@@ -17,25 +19,32 @@ const RATE_LIMIT_WAIT_MS = 60_000
 // 93000: webhook URL invalid or robot removed; 93008: robot no longer in the group (protocols.md §7 error codes).
 const GONE = new Set([93000, 93008])
 const RATE_LIMITED = new Set([45009])
+// -1: 系统繁忙, "retry up to 3 times" (global error codes).
+const BUSY = new Set([-1])
 
+/** One POST with a timeout; a failure is thrown as a SendError whose kind says whether a retry can help. */
 async function postJson(url: string, body: unknown, opts: WecomClientOptions, what: string): Promise<void> {
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 5000)
   let res: Response
+  let text: string
   try {
     res = await (opts.fetch ?? fetch)(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify(body),
-      signal: opts.signal,
+      signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
     })
+    text = await res.text()
   } catch (err) {
-    throw new SendError(`${what}: network error: ${err instanceof Error ? err.message : String(err)}`, 0, 'failed')
+    const e = err as { name?: string; message?: string }
+    throw new SendError(`${what}: ${e.name === 'TimeoutError' ? 'timed out' : `network error: ${e.message ?? String(err)}`}`, 0, 'unavailable')
   }
   if (res.status === 429) {
     const retryAfter = Number(res.headers.get('retry-after'))
     const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : RATE_LIMIT_WAIT_MS
     throw new SendError(`${what}: HTTP 429`, 429, 'rate-limited', wait)
   }
-  const text = await res.text().catch(() => '')
+  if (res.status >= 500) throw new SendError(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status, 'unavailable')
   if (!res.ok) throw new SendError(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status, 'failed')
   let parsed: { errcode?: unknown; errmsg?: unknown }
   try {
@@ -48,6 +57,7 @@ async function postJson(url: string, body: unknown, opts: WecomClientOptions, wh
   const message = `${what}: errcode ${code} ${String(parsed.errmsg ?? '')}`.trim()
   if (GONE.has(code)) throw new SendError(message, code, 'gone')
   if (RATE_LIMITED.has(code)) throw new SendError(message, code, 'rate-limited', RATE_LIMIT_WAIT_MS)
+  if (BUSY.has(code)) throw new SendError(message, code, 'unavailable')
   throw new SendError(message, code, 'failed')
 }
 

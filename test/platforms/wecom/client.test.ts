@@ -50,18 +50,34 @@ describe('sendGroupWebhook', () => {
     )
     expect(told.retryAfterMs).toBe(7000)
   })
-  it('maps other errcodes, HTTP errors, non-JSON answers and network errors to failed', async () => {
+  it('maps refusals (other errcodes, HTTP 4xx, non-JSON answers) to failed', async () => {
     const cases = [
       () => Response.json({ errcode: 40008, errmsg: 'invalid message type' }),
-      () => new Response('oops', { status: 502 }),
+      () => new Response('bad', { status: 400 }),
       () => new Response('<html>', { status: 200 }),
-      () => {
-        throw new TypeError('fetch failed')
-      },
     ]
     for (const answer of cases) {
       const e = await sendError(sendGroupWebhook(HOOK, answerReply, { fetch: recordingFetch(answer).fetch }))
       expect(e.kind).toBe('failed')
+    }
+  })
+  it('maps what a retry can cure (network errors, timeouts, 5xx, errcode -1) to unavailable', async () => {
+    const cases: (() => Response | Promise<Response>)[] = [
+      () => new Response('oops', { status: 502 }),
+      () => Response.json({ errcode: -1, errmsg: 'system busy' }),
+      () => {
+        throw new TypeError('fetch failed')
+      },
+      () => new Promise<Response>(() => {}),
+    ]
+    for (const answer of cases) {
+      const fetchFn = ((_u: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))
+          Promise.resolve().then(answer).then(resolve, reject)
+        })) as typeof fetch
+      const e = await sendError(sendGroupWebhook(HOOK, answerReply, { fetch: fetchFn, timeoutMs: 30 }))
+      expect(e.kind).toBe('unavailable')
     }
   })
 })

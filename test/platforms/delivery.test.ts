@@ -1,0 +1,191 @@
+// The reply path after the ack, through the real app against the fake Open API and real Redis: timeouts, retries
+// under one idempotency key, the durable outbox, and giving up.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createOutboxDrain } from '../../src/app'
+import { loadConfig } from '../../src/config'
+import { loadKnowledge } from '../../src/knowledge/knowledge'
+import { feishuApiFromConfig } from '../../src/platforms/feishu/client'
+import { Outbox, type OutboxEntry } from '../../src/platforms/outbox'
+import { realClock, type Clock } from '../../src/platforms/retry'
+import type { DeliveryTiming } from '../../src/platforms/timing'
+import type { Store } from '../../src/store/store'
+import { testApp } from '../helpers/app'
+import { FakeOpenApi } from '../helpers/fake-open-api'
+import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
+import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { buildWecomRequest, buttonCallback, recordingFetch } from './wecom/fixtures'
+
+const prefix = randomPrefix('delivery')
+let store: Store
+let api: FakeOpenApi
+let outbox: Outbox
+
+beforeAll(async () => {
+  store = prefixedRedisStore(prefix)
+  outbox = new Outbox(store)
+  api = new FakeOpenApi(BOT)
+  await api.start()
+})
+afterAll(async () => {
+  await api.stop()
+  await store.close()
+  await deleteKeys(prefix)
+})
+
+// Retries happen at once (the waits are recorded, not slept); a hung call is cut after 200 ms of real time.
+const timing: Partial<DeliveryTiming> = { attemptTimeoutMs: 200, retryBudgetMs: 5000 }
+const noWait = (shift = 0): Clock => ({ ...realClock, now: () => Date.now() + shift, sleep: async () => {} })
+
+function app(opts: { shift?: number; stop?: AbortSignal; fetch?: typeof fetch } = {}) {
+  return testApp({ store, apiBase: api.url, timing, clock: noWait(opts.shift), fetch: opts.fetch, env: { RATE_LIMIT_PER_MINUTE: '1000' } })
+}
+
+/** The drain as an entry runs it, `shift` ms in the future. */
+function drain(shift = 0) {
+  const config = loadConfig({ FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret_test', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: ENCRYPT_KEY, FEISHU_API_BASE: api.url })
+  const logs: string[] = []
+  const run = createOutboxDrain({
+    config,
+    knowledge: loadKnowledge(),
+    feishuApi: feishuApiFromConfig(config, { log: () => {}, timeoutMs: 200 }),
+    log: (m) => void logs.push(m),
+    timing,
+    clock: noWait(shift),
+    openStore: () => ({ store, release: async () => {} }),
+  })
+  return { run: () => run(store), logs }
+}
+
+const repliesTo = (messageId: string) => api.sent('reply').filter((c) => c.path === `/open-apis/im/v1/messages/${messageId}/reply`)
+/** Replies Feishu would show: one per uuid that was answered 200. */
+const ask = async (t: ReturnType<typeof app>, messageId = uid('om')) => {
+  const res = await t.send(await feishuRequest(textMessage({ text: '新号怎么起步', chatId: uid('oc'), messageId })))
+  expect(res.status).toBe(200)
+  return messageId
+}
+const inOutbox = async (messageId: string) => (await outbox.entries()).find((e) => e.target.messageId === messageId)
+
+describe('retries under one idempotency key', () => {
+  for (const [name, fault, replyCalls] of [
+    ['an HTTP 500', () => api.script('/reply$', { status: 500, body: { code: 500, msg: 'internal error' } }), 2],
+    ['a reset connection', () => api.fault('/reply$', 'reset'), 2],
+    ['a call that hangs (cut by the timeout)', () => api.fault('/reply$', 'hang'), 2],
+    ['an expired token (99991663)', () => api.script('/reply$', { status: 400, body: { code: 99991663, msg: 'Invalid access token for authorization' } }), 2],
+    ['a failed token request', () => api.script('/tenant_access_token/internal', { status: 500, body: { code: 500, msg: 'token service down' } }), 1],
+  ] as const) {
+    it(`delivers the reply after ${name}, with the same uuid every try`, async () => {
+      const tokensBefore = api.tokenRequests()
+      fault()
+      const messageId = await ask(app())
+      const tries = repliesTo(messageId)
+      expect(tries).toHaveLength(replyCalls)
+      expect(new Set(tries.map((c) => c.body.uuid))).toEqual(new Set([`r-${messageId}`]))
+      expect(api.tokenRequests() - tokensBefore).toBe(name.includes('token') ? 2 : 1)
+      expect(await inOutbox(messageId)).toBeUndefined()
+    })
+  }
+})
+
+describe('the outbox', () => {
+  it('keeps a reply a 429 puts past the request\'s budget, and the drain sends it once the reset has passed', async () => {
+    api.script('/reply$', { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '30' } })
+    const before = await outbox.counts()
+    const messageId = await ask(app())
+    expect(repliesTo(messageId)).toHaveLength(1)
+    const kept = await inOutbox(messageId)
+    expect(kept?.reply?.title).toBeTruthy()
+    expect((await outbox.counts()).queued).toBe(before.queued + 1)
+
+    expect((await drain(10_000).run()).sent).toBe(0) // not yet: Feishu asked for 30 s
+    const report = await drain(31_000).run()
+    expect(report.sent).toBe(1)
+    const tries = repliesTo(messageId)
+    expect(tries).toHaveLength(2)
+    expect(tries[1]!.body.uuid).toBe(tries[0]!.body.uuid)
+    expect(await inOutbox(messageId)).toBeUndefined()
+    expect((await outbox.counts())['sent-late']).toBe(before['sent-late'] + 1)
+  })
+
+  it('produces and sends the reply of a message whose process died before answering', async () => {
+    const messageId = uid('om')
+    const now = Date.now()
+    const orphan: OutboxEntry = {
+      target: { platform: 'feishu', messageId, address: messageId, idempotencyKey: `r-${messageId}`, chatType: 'p2p' },
+      msg: { platform: 'feishu', chatId: uid('oc'), chatType: 'p2p', messageId, senderId: 'ou_user_1', text: '直播带货还能做吗', mentionsBot: false },
+      createdAt: now - 60_000,
+      closesAt: now + 3_000_000,
+      nextAt: now - 1000,
+      attempts: 0,
+    }
+    await outbox.put(orphan)
+    expect((await drain().run()).sent).toBeGreaterThanOrEqual(1)
+    const [reply] = repliesTo(messageId)
+    expect(JSON.stringify(JSON.parse(reply!.body.content))).toContain(loadKnowledge().byId.get('live-commerce')!.title)
+    expect(await inOutbox(messageId)).toBeUndefined()
+  })
+
+  it('lets only one of two drains running at once send an entry', async () => {
+    api.script('/reply$', { status: 429, body: { code: 99991400, msg: 'limit' }, headers: { 'x-ogw-ratelimit-reset': '30' } })
+    const messageId = await ask(app())
+    const [a, b] = await Promise.all([drain(31_000).run(), drain(31_000).run()])
+    expect(a.sent + b.sent).toBe(1)
+    expect(repliesTo(messageId)).toHaveLength(2)
+  })
+
+  it('hands a reply still being retried to the outbox at once when the process stops, for another to send', async () => {
+    const stop = new AbortController()
+    api.script('/reply$', { status: 503, body: { code: 503, msg: 'unavailable' } })
+    // The stop arrives while the reply waits to retry.
+    const t = testApp({ store, apiBase: api.url, timing, stop: stop.signal, clock: { ...realClock, sleep: async () => void stop.abort() } })
+    const messageId = await ask(t)
+    expect(repliesTo(messageId)).toHaveLength(1)
+    const kept = await inOutbox(messageId)
+    expect(kept?.reply).toBeTruthy()
+    expect(kept!.nextAt).toBeLessThanOrEqual(Date.now())
+    expect((await drain().run()).sent).toBeGreaterThanOrEqual(1)
+    expect(repliesTo(messageId)).toHaveLength(2)
+    expect(await inOutbox(messageId)).toBeUndefined()
+  })
+})
+
+describe('giving up', () => {
+  it('logs a reply the platform refuses for good with its message id, and counts it', async () => {
+    api.script('/reply$', { status: 400, body: { code: 230011, msg: 'message recalled' } })
+    const before = await outbox.counts()
+    const t = app()
+    const messageId = await ask(t)
+    expect(repliesTo(messageId)).toHaveLength(1)
+    expect(t.logs.some((l) => l.includes('reply given up') && l.includes(messageId) && l.includes('230011'))).toBe(true)
+    expect((await outbox.counts())['given-up']).toBe(before['given-up'] + 1)
+    expect(await inOutbox(messageId)).toBeUndefined()
+  })
+
+  it('gives up on an entry whose window has closed instead of risking a second post', async () => {
+    api.script('/reply$', { status: 429, body: { code: 99991400, msg: 'limit' }, headers: { 'x-ogw-ratelimit-reset': '30' } })
+    const messageId = await ask(app())
+    const before = await outbox.counts()
+    const d = drain(56 * 60_000)
+    expect((await d.run()).givenUp).toBeGreaterThanOrEqual(1)
+    expect(repliesTo(messageId)).toHaveLength(1)
+    expect(d.logs.some((l) => l.includes('reply given up') && l.includes(messageId) && l.includes('window closed'))).toBe(true)
+    expect((await outbox.counts())['given-up']).toBeGreaterThan(before['given-up'])
+  })
+})
+
+describe('WeCom response_url', () => {
+  it('retries a 5xx and errcode -1 and posts the answer once', async () => {
+    let calls = 0
+    const rec = recordingFetch(() => {
+      calls++
+      if (calls === 1) return new Response('bad gateway', { status: 502 })
+      if (calls === 2) return Response.json({ errcode: -1, errmsg: 'system busy' })
+      return Response.json({ errcode: 0, errmsg: 'ok' })
+    })
+    const t = app({ fetch: rec.fetch })
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=RETRY'
+    const msgId = uid('evt')
+    await t.send(await buildWecomRequest(buttonCallback('a:new-account', { userId: uid('u'), responseUrl: url, msgId })))
+    expect(rec.calls.map((c) => c.url)).toEqual([url, url, url])
+    expect(await inOutbox(msgId)).toBeUndefined()
+  })
+})
