@@ -1,12 +1,14 @@
 // Workers entry: the same Hono app; a Redis connection per request or cron run (a socket cannot outlive
 // the request that opened it in workerd), closed in waitUntil after the background work.
-import { createApp } from './app'
+import { createApp, createOutboxDrain } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './knowledge/knowledge'
 import { feishuApiFromConfig, type FeishuApi } from './platforms/feishu/client'
 import { getMatcher } from './matcher/matcher'
-import { createOutageState, createStore, MemoryStore } from './store'
 import { runTipPush } from './platforms/messenger'
+import { deliveryTiming } from './platforms/timing'
+import { createOutageState, createStore, MemoryStore } from './store'
+import type { Store } from './store/store'
 import { warmUpRequestPath } from './warm-up'
 
 type Env = Record<string, unknown>
@@ -16,10 +18,14 @@ interface ExecutionContext {
   props: unknown
 }
 
+/** wrangler.toml [triggers]: this one sends what the reply outbox holds; any other cron is the daily tip. */
+const OUTBOX_CRON = '* * * * *'
+
 const log = (m: string) => console.log(m)
 // Per isolate: the fallback memory and outage state survive across requests; Redis connections do not.
 const fallback = new MemoryStore()
 const outage = createOutageState()
+const timing = deliveryTiming()
 
 // Start-up work, paid once per isolate within the start-up limit (1 s) instead of by its first question (the Free
 // plan allows 10 ms of CPU per request): validate the knowledge, build the matcher's index, and answer sample
@@ -29,20 +35,37 @@ const knowledge = loadKnowledge()
 getMatcher(knowledge)
 void warmUpRequestPath(knowledge).catch((e: unknown) => log(`start-up warm-up failed (the first question pays for compiling): ${String(e)}`))
 
-interface Built { config: Config; app: ReturnType<typeof createApp>; feishuApi: FeishuApi | null }
+interface Built {
+  config: Config
+  app: ReturnType<typeof createApp>
+  drain: (store: Store) => Promise<unknown>
+  feishuApi: FeishuApi | null
+}
 let built: { env: Env; value: Built | ConfigError } | undefined
+
+function openStore(config: Config): Store {
+  return createStore(config, { perRequest: true, fallback, failover: { state: outage, log } }).store
+}
+const release = (store: Store) => (store === fallback ? Promise.resolve() : store.close())
 
 function build(env: Env): Built | ConfigError {
   if (built?.env === env) return built.value
   let value: Built | ConfigError
   try {
     const config = loadConfig(env)
-    const feishuApi = feishuApiFromConfig(config, { log })
-    const openStore = () => {
-      const { store } = createStore(config, { perRequest: true, fallback, failover: { state: outage, log } })
-      return { store, release: () => (store === fallback ? Promise.resolve() : store.close()) }
+    const feishuApi = feishuApiFromConfig(config, { log, timeoutMs: timing.attemptTimeoutMs })
+    const deps = {
+      config,
+      knowledge,
+      feishuApi,
+      log,
+      timing,
+      openStore: () => {
+        const store = openStore(config)
+        return { store, release: () => release(store) }
+      },
     }
-    value = { config, feishuApi, app: createApp({ config, knowledge, feishuApi, log, openStore }) }
+    value = { config, feishuApi, app: createApp(deps), drain: createOutboxDrain(deps) }
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     log(err.message)
@@ -59,13 +82,15 @@ export default {
     return b.app.fetch(request, env, ctx)
   },
 
-  async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+  async scheduled(controller: { cron: string }, env: Env, ctx: ExecutionContext): Promise<void> {
     const b = build(env)
     if (b instanceof ConfigError) return
-    const { store } = createStore(b.config, { perRequest: true, fallback, failover: { state: outage, log } })
-    const run = runTipPush({ config: b.config, store, knowledge, feishuApi: b.feishuApi, log })
-      .then(() => undefined)
-      .finally(() => (store === fallback ? undefined : store.close()))
+    const store = openStore(b.config)
+    const job =
+      controller.cron === OUTBOX_CRON
+        ? b.drain(store)
+        : runTipPush({ config: b.config, store, knowledge, feishuApi: b.feishuApi, log, timing })
+    const run = job.then(() => undefined).finally(() => release(store))
     ctx.waitUntil(run)
     await run
   },

@@ -1,10 +1,12 @@
-// Node entry: one long-lived store and Feishu client, the Hono app on @hono/node-server, and the tip scheduler.
-import { createApp } from '../app'
+// Node entry: one long-lived store and Feishu client, the Hono app on @hono/node-server, the tip scheduler, and
+// a timer that sends what the reply outbox holds.
+import { createApp, createOutboxDrain, type AppDeps } from '../app'
 import { CONSOLE_OFF_NOTICE } from '../console'
 import { ConfigError, loadConfig, type Config } from '../config'
 import { loadKnowledge } from '../knowledge/knowledge'
 import { feishuApiFromConfig } from '../platforms/feishu/client'
 import { runTipPush } from '../platforms/messenger'
+import { deliveryTiming, scaledTiming } from '../platforms/timing'
 import { createStore } from '../store'
 import { BackgroundWork } from './background'
 import { nodeCryptoBackend } from './crypto'
@@ -13,31 +15,63 @@ import { startTipScheduler } from './scheduler'
 
 const log = (m: string) => console.error(`[${new Date().toISOString()}] ${m}`)
 
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
 function readConfig(): Config {
   try {
     return loadConfig(process.env)
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message)
-      process.exit(1)
-    }
+    if (err instanceof ConfigError) fail(err.message)
     throw err
   }
 }
 
+/** DELIVERY_TIME_SCALE shrinks every reply time limit (the chaos suite uses 0.1); unset in production. */
+function readTimeScale(): number {
+  const raw = process.env.DELIVERY_TIME_SCALE?.trim()
+  if (!raw) return 1
+  const scale = Number(raw)
+  if (!(scale > 0 && scale <= 1)) fail(`DELIVERY_TIME_SCALE must be a number above 0 and at most 1 (got "${raw}")`)
+  return scale
+}
+
 const config = readConfig()
+const scale = readTimeScale()
+const timing = scale === 1 ? deliveryTiming() : scaledTiming(scale)
 const knowledge = loadKnowledge()
 const { store, notice } = createStore(config, { failover: { log } })
 if (notice) log(notice)
+if (scale !== 1) log(`DELIVERY_TIME_SCALE=${scale}: every reply time limit is scaled (outbox window ${Math.round(timing.outboxWindowMs / 1000)} s)`)
 
-const feishuApi = feishuApiFromConfig(config, { log })
+const feishuApi = feishuApiFromConfig(config, { log, timeoutMs: timing.attemptTimeoutMs })
 if (!feishuApi) log('FEISHU_APP_ID / FEISHU_APP_SECRET not set: the Feishu webhook answers 503 to messages until they are')
 
-const app = createApp({ config, knowledge, feishuApi, log, crypto: nodeCryptoBackend, openStore: () => ({ store, release: async () => {} }) })
+const stop = new AbortController()
+const deps: AppDeps = { config, knowledge, feishuApi, log, crypto: nodeCryptoBackend, timing, stop: stop.signal, openStore: () => ({ store, release: async () => {} }) }
+const app = createApp(deps)
 const background = new BackgroundWork(log)
 
-// `docker stop` waits 10 s before SIGKILL: finish what is in flight within 5 s, then stop.
-const SHUTDOWN_FINISH_MS = 5000
+// The outbox: replies the request could not deliver in its own time, retried here until sent or their window closes.
+const drain = createOutboxDrain(deps)
+let draining = false
+function drainOutbox(): void {
+  if (draining || stop.signal.aborted) return
+  draining = true
+  const run = drain(store)
+    .then((r) => {
+      if (r.sent || r.givenUp) log(`outbox: sent ${r.sent}, given up ${r.givenUp}, ${r.pending - r.sent - r.givenUp} waiting`)
+    })
+    .finally(() => (draining = false))
+  background.ctx.waitUntil(run)
+}
+const outboxTimer = setInterval(drainOutbox, timing.outboxEveryMs)
+
+// `docker stop` waits 10 s before SIGKILL: finish what is in flight within 5 s, then leave the rest to the outbox.
+const SHUTDOWN_FINISH_MS = 5000 * scale
+const SHUTDOWN_HANDOFF_MS = 2000 * scale
 
 let stopScheduler = () => {}
 let server: Listening['server'] | undefined
@@ -47,11 +81,17 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return
   stopping = true
   log(`${signal}: no new requests; finishing ${background.size} background job(s), at most ${SHUTDOWN_FINISH_MS / 1000} s`)
+  clearInterval(outboxTimer)
   stopScheduler()
   server?.close()
   server?.closeIdleConnections()
-  const left = await background.settle(SHUTDOWN_FINISH_MS)
-  if (left) log(`${left} background job(s) did not finish in time`)
+  let left = await background.settle(SHUTDOWN_FINISH_MS)
+  if (left) {
+    // Replies still retrying stop at once and wait in the outbox for the next process (or another instance).
+    stop.abort()
+    left = await background.settle(SHUTDOWN_HANDOFF_MS)
+    log(`handed unfinished replies to the outbox${left ? `; ${left} job(s) still running` : ''}`)
+  }
   await store.close()
   process.exit(0)
 }
@@ -68,9 +108,10 @@ const listening = await listen((req, env) => app.fetch(req, env, background.ctx)
 server = listening.server
 log(`红书参谋 listening on ${listening.url} (store: ${store.kind}, knowledge ${knowledge.version})`)
 log(config.CONSOLE_TOKEN ? `console: ${listening.url}/console (sign in with CONSOLE_TOKEN)` : CONSOLE_OFF_NOTICE)
+drainOutbox() // what a previous process left behind
 
 stopScheduler = startTipScheduler({
   cron: config.TIP_CRON,
   timeZone: config.TZ_NAME,
-  run: () => runTipPush({ config, store, knowledge, feishuApi, log }),
+  run: () => runTipPush({ config, store, knowledge, feishuApi, log, timing }),
 })

@@ -1,7 +1,14 @@
-// The Node entry as an operator runs it (`npm start`): what it prints on start-up and on a port it cannot have.
+// The Node entry as an operator runs it (`npm start`): what it prints on start-up, on a port it cannot have,
+// and what it does with replies still in flight when it is told to stop.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Outbox } from '../../src/platforms/outbox'
+import type { Store } from '../../src/store/store'
+import { REDIS_URL } from '../helpers/app'
+import { FakeOpenApi } from '../helpers/fake-open-api'
+import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
+import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
 import { freePort } from '../helpers/redis-server-process'
 
 interface Run {
@@ -9,8 +16,8 @@ interface Run {
   stderr: string
 }
 
-/** Starts src/node/main.ts; `whenReady` runs once it logs that it is listening (then it is sent SIGTERM). */
-function runMain(env: Record<string, string>, whenReady?: (stderr: string) => void | Promise<void>): Promise<Run> {
+/** Starts src/node/main.ts; `whenReady` runs once it logs that it is listening, then it is sent SIGTERM. */
+function runMain(env: Record<string, string>, whenReady?: () => void | Promise<void>): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/node/main.ts'], {
       env: { PATH: process.env.PATH ?? '', TIP_CRON: '0 9 * * *', ...env },
@@ -22,16 +29,31 @@ function runMain(env: Record<string, string>, whenReady?: (stderr: string) => vo
       stderr += d.toString()
       if (!ready && /listening on/.test(stderr)) {
         ready = true
-        void Promise.resolve(whenReady?.(stderr)).finally(() => child.kill('SIGTERM'))
+        void Promise.resolve(whenReady?.()).finally(() => child.kill('SIGTERM'))
       }
     })
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000)
     child.on('exit', (code) => {
       clearTimeout(killer)
       resolve({ code, stderr })
     })
   })
 }
+
+const prefix = randomPrefix('node-main')
+let store: Store
+let api: FakeOpenApi
+
+beforeAll(async () => {
+  store = prefixedRedisStore(prefix)
+  api = new FakeOpenApi(BOT)
+  await api.start()
+})
+afterAll(async () => {
+  await api.stop()
+  await store.close()
+  await deleteKeys(prefix)
+})
 
 describe('npm start (src/node/main.ts)', () => {
   it('logs the address it bound and stops cleanly on SIGTERM', async () => {
@@ -50,5 +72,44 @@ describe('npm start (src/node/main.ts)', () => {
     expect(run.code).toBe(1)
     const problems = run.stderr.split('\n').filter((l) => /EADDRINUSE|cannot listen|^\s+at /.test(l))
     expect(problems).toEqual([`cannot listen on 127.0.0.1:${port}: the port is already in use (EADDRINUSE); stop the other process or set PORT to a free port`])
+  })
+
+  it('on SIGTERM hands a reply it is still retrying to the outbox, and the next start sends it', async () => {
+    const env = {
+      HOST: '127.0.0.1',
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      FEISHU_APP_ID: 'cli_test',
+      FEISHU_APP_SECRET: 'secret_test',
+      FEISHU_VERIFICATION_TOKEN: TOKEN,
+      FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+      FEISHU_API_BASE: api.url,
+      // Retries last 4 s here, the shutdown waits 1 s for them: the stop comes mid-retry.
+      DELIVERY_TIME_SCALE: '0.2',
+    }
+    const messageId = uid('om')
+    const replies = () => api.sent('reply').filter((c) => c.path.includes(messageId))
+    for (let i = 0; i < 50; i++) api.script('/reply$', { status: 503, body: { code: 503, msg: 'service unavailable' } })
+
+    const port = await freePort()
+    const first = await runMain({ ...env, PORT: String(port) }, async () => {
+      const req = await feishuRequest(textMessage({ text: '新号怎么起步', chatId: uid('oc'), messageId }))
+      const res = await fetch(`http://127.0.0.1:${port}/webhook/feishu`, { method: 'POST', headers: req.headers, body: await req.text() })
+      expect(res.status).toBe(200)
+      while (replies().length === 0) await new Promise((r) => setTimeout(r, 20))
+    })
+    expect(first.code).toBe(0)
+    expect(first.stderr).toMatch(/handed unfinished replies to the outbox/)
+    const kept = (await new Outbox(store).entries()).find((e) => e.target.messageId === messageId)
+    expect(kept?.reply).toBeTruthy()
+
+    api.clearScripts()
+    const attemptsBefore = replies().length
+    const second = await runMain({ ...env, PORT: String(await freePort()) }, async () => {
+      while (replies().length === attemptsBefore) await new Promise((r) => setTimeout(r, 20))
+    })
+    expect(second.code).toBe(0)
+    expect(new Set(replies().map((c) => c.body.uuid))).toEqual(new Set([`r-${messageId}`]))
+    expect((await new Outbox(store).entries()).some((e) => e.target.messageId === messageId)).toBe(false)
   })
 })

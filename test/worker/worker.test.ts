@@ -4,6 +4,7 @@ import { unstable_startWorker } from 'wrangler'
 import { REDIS_URL } from '../helpers/app'
 import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 import { dedupeKey } from '../../src/store/keys'
+import { Outbox } from '../../src/platforms/outbox'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { isLoopbackHost } from '../helpers/loopback'
@@ -126,5 +127,25 @@ describe('the Worker in workerd', () => {
     await run.catch(() => {})
     await unsubscribe(store, 'wecom', chatId)
     await expect(run).rejects.toThrow(/real host: https:\/\/qyapi\.weixin\.qq\.com/)
+  })
+
+  it('sends what the reply outbox holds from the per-minute cron', async () => {
+    const messageId = uid('om')
+    const now = Date.now()
+    await new Outbox(store).put({
+      target: { platform: 'feishu', messageId, address: messageId, idempotencyKey: `r-${messageId}`, chatType: 'group' },
+      reply: { kind: 'notice', title: '迟到的回答', tone: 'blue', blocks: [{ kind: 'markdown', text: '来了' }], buttons: [] },
+      createdAt: now - 60_000,
+      closesAt: now + 3_000_000,
+      nextAt: now - 1000,
+      attempts: 1,
+    })
+    const res = await worker.fetch('http://bot.test/cdn-cgi/handler/scheduled?cron=*+*+*+*+*')
+    expect(res.status).toBe(200)
+    await until(() => api.sent('reply').some((c) => c.path.includes(messageId)))
+    const sent = api.sent('reply').filter((c) => c.path.includes(messageId))
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.body.uuid).toBe(`r-${messageId}`)
+    expect((await new Outbox(store).entries()).some((e) => e.target.messageId === messageId)).toBe(false)
   })
 })
