@@ -8,6 +8,7 @@ import { createConsole } from './console'
 import type { Handler } from './bot/handler'
 import type { Knowledge } from './knowledge/knowledge'
 import type { InboundMessage } from './bot/message'
+import { RecentClaims } from './platforms/dedupe'
 import { createDelivery, drainOutbox, type DeliveryDeps, type DrainReport } from './platforms/delivery'
 import type { FeishuApi } from './platforms/feishu/client'
 import { handleFeishuWebhook } from './platforms/feishu/webhook'
@@ -88,11 +89,13 @@ export function createApp(deps: AppDeps) {
   const { log, timing, dispatchDeps, dispatchFor, deliveryFor } = wire(deps)
   const { config, knowledge } = deps
   const rejections = deps.rejections ?? new RejectionLog(log)
+  const recentClaims = new RecentClaims()
   const app = new Hono<Env>()
 
   /** What both webhooks need for this request. */
   const webhookDeps = (store: Store, waitUntil: (p: Promise<unknown>) => void, platform: 'feishu' | 'wecom'): WebhookDeps => ({
     store,
+    recentClaims,
     dispatch: dispatchFor(store),
     deliver: createDelivery(deliveryFor(store)),
     waitUntil,

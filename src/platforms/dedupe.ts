@@ -1,9 +1,52 @@
 import { DEDUPE_TTL_SECONDS } from '../store/keys'
+import type { Store } from '../store/store'
 
-export { claimCardAction, claimMessage, DEDUPE_TTL_SECONDS } from '../store/keys'
+export { cardDedupeKey, dedupeKey, DEDUPE_TTL_SECONDS } from '../store/keys'
 
 /** A signed timestamp this far ahead of our clock is forged or from a broken clock. */
 export const MAX_FUTURE_SKEW_SECONDS = 5 * 60
+
+/**
+ * The message ids this process (Workers: this isolate) has claimed lately. A claim Redis holds cannot be seen
+ * while Redis is down, so without this a redelivery during an outage of a message first seen before it would be
+ * answered again; with it, that is caught as long as the redelivery reaches the same process.
+ */
+export class RecentClaims {
+  private readonly claimed = new Map<string, number>()
+
+  constructor(
+    private readonly max = 20_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  has(key: string): boolean {
+    const until = this.claimed.get(key)
+    if (until === undefined) return false
+    if (until > this.now()) return true
+    this.claimed.delete(key)
+    return false
+  }
+
+  add(key: string): void {
+    this.claimed.set(key, this.now() + DEDUPE_TTL_SECONDS * 1000)
+    // Oldest first: a Map iterates in insertion order.
+    for (const oldest of this.claimed.keys()) {
+      if (this.claimed.size <= this.max) break
+      this.claimed.delete(oldest)
+    }
+  }
+}
+
+/**
+ * True for the first delivery of a message (or card callback); false for every redelivery within the
+ * de-duplication window. `key` is dedupeKey or cardDedupeKey from src/store/keys.
+ */
+export async function claimOnce(store: Store, recent: RecentClaims | undefined, key: string): Promise<boolean> {
+  if (recent?.has(key)) return false
+  const first = await store.claim(key, DEDUPE_TTL_SECONDS)
+  if (first) recent?.add(key)
+  return first
+}
 
 /**
  * Why a signed request's timestamp (Unix seconds) is not acceptable, or null when it is. A request older than the

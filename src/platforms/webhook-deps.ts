@@ -1,12 +1,15 @@
 import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
 import type { Store } from '../store/store'
+import type { RecentClaims } from './dedupe'
 import type { Deliver } from './delivery'
 import type { Note, Reject } from './rejections'
 
 /** What both webhook adapters get from the app; each adds its own credentials. */
 export interface WebhookDeps {
   store: Store
+  /** This process's own recent claims, which still de-duplicate while Redis is down. */
+  recentClaims?: RecentClaims
   /** The bot's one message path. */
   dispatch: (msg: InboundMessage) => Promise<Reply | null>
   /** Sends an answer that is not part of the HTTP response (in the background, through waitUntil). */

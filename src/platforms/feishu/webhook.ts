@@ -1,6 +1,6 @@
 import type { CryptoBackend } from '../crypto-backend'
 import type { Reply } from '../../bot/reply'
-import { claimCardAction, claimMessage, timestampProblem } from '../dedupe'
+import { cardDedupeKey, claimOnce, dedupeKey, timestampProblem } from '../dedupe'
 import { emptyJson, isRecord, jsonResponse, LATE, parseJson, readBody, withDeadline, zodReason } from '../http'
 import type { ReplyTarget } from '../messenger'
 import type { WebhookDeps } from '../webhook-deps'
@@ -111,7 +111,7 @@ async function onMessage(event: unknown, deps: FeishuWebhookDeps): Promise<Respo
   const ev = parsed.data
   if (ev.sender.sender_type && ev.sender.sender_type !== 'user') return emptyJson()
   // Dedupe on message_id, not event_id: Feishu may redeliver one message under a new event id (§3).
-  if (!(await claimMessage(deps.store, 'feishu', ev.message.message_id))) return emptyJson()
+  if (!(await claimOnce(deps.store, deps.recentClaims, dedupeKey('feishu', ev.message.message_id)))) return emptyJson()
   deps.waitUntil(
     (async () => {
       const msg = adaptMessage(ev, await api.botOpenId())
@@ -130,7 +130,7 @@ async function onCardAction(event: unknown, eventId: string, deps: FeishuWebhook
   if (!parsed.success) return deps.reject(400, 'schema', zodReason(parsed.error))
   const msg = adaptCardAction(parsed.data, eventId)
   if (!msg) return toast('warning', '这个按钮已失效，请直接@我提问')
-  if (!(await claimCardAction(deps.store, 'feishu', eventId))) return emptyJson()
+  if (!(await claimOnce(deps.store, deps.recentClaims, cardDedupeKey('feishu', eventId)))) return emptyJson()
   // The answer is a reply to the card's own message; a missing id fails the send, which is logged.
   const target: ReplyTarget = {
     platform: 'feishu',

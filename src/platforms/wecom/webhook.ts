@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../bot/message'
 import type { Reply } from '../../bot/reply'
-import { claimMessage, timestampProblem } from '../dedupe'
+import { claimOnce, dedupeKey, timestampProblem } from '../dedupe'
 import { emptyResponse, errorResponse, jsonResponse, LATE, parseJson, readBody, withDeadline, zodReason } from '../http'
 import type { WebhookDeps } from '../webhook-deps'
 import { adaptCallback } from './adapt'
@@ -111,7 +111,7 @@ async function receive(req: Request, url: URL, creds: Creds, deps: WecomWebhookD
   const msg = adaptCallback(cb)
   if (!msg) return emptyResponse()
   // WeCom may deliver the same msgid more than once (network retries); only the first delivery is answered.
-  if (!(await claimMessage(deps.store, 'wecom', cb.msgid))) return emptyResponse()
+  if (!(await claimOnce(deps.store, deps.recentClaims, dedupeKey('wecom', cb.msgid)))) return emptyResponse()
 
   const ctx: ReplyContext = { cb, msg, nonce: q.nonce!, creds, deps }
   return msg.action ? answerButton(ctx) : answerMessage(ctx)
