@@ -10,6 +10,7 @@ import type { Knowledge } from './knowledge/knowledge'
 import type { InboundMessage } from './bot/message'
 import { RecentClaims } from './platforms/dedupe'
 import { createDelivery, drainOutbox, type DeliveryDeps, type DrainReport } from './platforms/delivery'
+import { OutboxMirror } from './platforms/outbox'
 import type { FeishuApi } from './platforms/feishu/client'
 import { handleFeishuWebhook } from './platforms/feishu/webhook'
 import { createMessengers } from './platforms/messenger'
@@ -49,13 +50,29 @@ export interface AppDeps {
 
 type Env = { Variables: { store: Store; waitUntil: (p: Promise<unknown>) => void } }
 
-/** What the app and the outbox drain share: one dispatch path and one way to send, per store. */
-function wire(deps: AppDeps) {
+export interface Bot {
+  /** The HTTP app: /webhook/feishu, /webhook/wecom, /healthz. */
+  app: Hono<Env>
+  /** Sends what the reply outbox holds and is due; the Node timer and the Workers cron call it with their store. */
+  drainOutbox: (store: Store) => Promise<DrainReport>
+  rejections: RejectionLog
+}
+
+export function createApp(deps: AppDeps): Hono<Env> {
+  return createBot(deps).app
+}
+
+/** The app and the outbox drain over one set of per-process state (recent claims, outbox copies, rejection counts). */
+export function createBot(deps: AppDeps): Bot {
   const log = deps.log ?? ((m: string) => console.error(m))
   const { config, knowledge } = deps
   const handlers = deps.handlers ?? createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS })
   const timing = deliveryTiming(deps.timing)
   const messengers = createMessengers({ feishuApi: deps.feishuApi, wecomApiBase: config.WECOM_API_BASE, fetch: deps.fetch, timeoutMs: timing.attemptTimeoutMs })
+  const rejections = deps.rejections ?? new RejectionLog(log)
+  const recentClaims = new RecentClaims()
+  const mirror = new OutboxMirror()
+
   // One set of dispatch dependencies for the webhooks, the outbox and the console's playground alike.
   const dispatchDeps = (store: Store): DispatchDeps => ({
     store,
@@ -75,22 +92,8 @@ function wire(deps: AppDeps) {
     clock: deps.clock ?? realClock,
     log,
     stop: deps.stop,
+    mirror,
   })
-  return { log, timing, dispatchDeps, dispatchFor, deliveryFor }
-}
-
-/** Sends what the outbox holds and is due; the Node timer and the Workers cron call this with their store. */
-export function createOutboxDrain(deps: AppDeps): (store: Store) => Promise<DrainReport> {
-  const { deliveryFor } = wire(deps)
-  return (store) => drainOutbox(deliveryFor(store))
-}
-
-export function createApp(deps: AppDeps) {
-  const { log, timing, dispatchDeps, dispatchFor, deliveryFor } = wire(deps)
-  const { config, knowledge } = deps
-  const rejections = deps.rejections ?? new RejectionLog(log)
-  const recentClaims = new RecentClaims()
-  const app = new Hono<Env>()
 
   /** What both webhooks need for this request. */
   const webhookDeps = (store: Store, waitUntil: (p: Promise<unknown>) => void, platform: 'feishu' | 'wecom'): WebhookDeps => ({
@@ -105,6 +108,7 @@ export function createApp(deps: AppDeps) {
     now: deps.now,
   })
 
+  const app = new Hono<Env>()
   // Each request leases a store and collects its background work; the lease is returned only after that work ends.
   app.use('*', async (c, next) => {
     const lease = deps.openStore()
@@ -168,5 +172,5 @@ export function createApp(deps: AppDeps) {
     // A fault of ours or of a dependency, not of the input: 503 asks the platform to retry later.
     return c.json({ error: 'temporarily unavailable, please retry' }, 503)
   })
-  return app
+  return { app, drainOutbox: (store) => drainOutbox(deliveryFor(store)), rejections }
 }

@@ -1,6 +1,6 @@
 // Workers entry: the same Hono app; a Redis connection per request or cron run (a socket cannot outlive
 // the request that opened it in workerd), closed in waitUntil after the background work.
-import { createApp, createOutboxDrain } from './app'
+import { createBot } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './knowledge/knowledge'
 import { feishuApiFromConfig, type FeishuApi } from './platforms/feishu/client'
@@ -37,7 +37,7 @@ void warmUpRequestPath(knowledge).catch((e: unknown) => log(`start-up warm-up fa
 
 interface Built {
   config: Config
-  app: ReturnType<typeof createApp>
+  app: ReturnType<typeof createBot>['app']
   drain: (store: Store) => Promise<unknown>
   feishuApi: FeishuApi | null
 }
@@ -65,7 +65,8 @@ function build(env: Env): Built | ConfigError {
         return { store, release: () => release(store) }
       },
     }
-    value = { config, feishuApi, app: createApp(deps), drain: createOutboxDrain(deps) }
+    const bot = createBot(deps)
+    value = { config, feishuApi, app: bot.app, drain: bot.drainOutbox }
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     log(err.message)

@@ -1,6 +1,6 @@
 // Node entry: one long-lived store and Feishu client, the Hono app on @hono/node-server, the tip scheduler, and
 // a timer that sends what the reply outbox holds.
-import { createApp, createOutboxDrain, type AppDeps } from '../app'
+import { createBot, type AppDeps } from '../app'
 import { CONSOLE_OFF_NOTICE } from '../console'
 import { ConfigError, loadConfig, type Config } from '../config'
 import { loadKnowledge } from '../knowledge/knowledge'
@@ -51,11 +51,10 @@ if (!feishuApi) log('FEISHU_APP_ID / FEISHU_APP_SECRET not set: the Feishu webho
 
 const stop = new AbortController()
 const deps: AppDeps = { config, knowledge, feishuApi, log, crypto: nodeCryptoBackend, timing, stop: stop.signal, openStore: () => ({ store, release: async () => {} }) }
-const app = createApp(deps)
+const { app, drainOutbox: drain, rejections } = createBot(deps)
 const background = new BackgroundWork(log)
 
 // The outbox: replies the request could not deliver in its own time, retried here until sent or their window closes.
-const drain = createOutboxDrain(deps)
 let draining = false
 function drainOutbox(): void {
   if (draining || stop.signal.aborted) return
@@ -92,6 +91,7 @@ async function shutdown(signal: string): Promise<void> {
     left = await background.settle(SHUTDOWN_HANDOFF_MS)
     log(`handed unfinished replies to the outbox${left ? `; ${left} job(s) still running` : ''}`)
   }
+  rejections.flush()
   await store.close()
   process.exit(0)
 }

@@ -2,7 +2,7 @@ import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
 import type { Store } from '../store/store'
 import type { Messengers, ReplyTarget } from './messenger'
-import { Outbox, outboxId, type OutboxEntry } from './outbox'
+import { Outbox, outboxId, type ListedEntry, type OutboxEntry, type OutboxMirror } from './outbox'
 import { tryUntil, type Clock } from './retry'
 import type { DeliveryTiming } from './timing'
 
@@ -16,6 +16,8 @@ export interface DeliveryDeps {
   log: (message: string) => void
   /** Aborted at shutdown: retries stop at once and what is unsent waits in the outbox. */
   stop?: AbortSignal
+  /** This process's copy of the outbox entries it wrote (see OutboxMirror). */
+  mirror?: OutboxMirror
 }
 
 /**
@@ -33,7 +35,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
  * for drainOutbox, until it is sent or its window closes.
  */
 export function createDelivery(deps: DeliveryDeps): Deliver {
-  const outbox = new Outbox(deps.store)
+  const outbox = new Outbox(deps.store, deps.mirror)
   const { timing, clock } = deps
   return async (target, msg, pending) => {
     const now = clock.now()
@@ -97,7 +99,9 @@ async function sendOrKeep(entry: OutboxEntry & { reply: Reply }, deadline: numbe
 
 async function giveUp(entry: OutboxEntry, attempts: number, why: string, deps: DeliveryDeps, outbox: Outbox): Promise<void> {
   deps.log(`reply given up: ${entry.target.platform} message ${entry.target.messageId} after ${attempts} attempt(s): ${why}`)
-  await outbox.remove(outboxId(entry.target))
+  const id = outboxId(entry.target)
+  await outbox.remove(id)
+  await outbox.finish(id, entry.closesAt, deps.clock.now())
   await outbox.count('given-up')
 }
 
@@ -114,7 +118,7 @@ export interface DrainReport {
  * Several instances may drain at once; a lease per entry keeps them from working on the same one.
  */
 export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: number; maxEntries?: number } = {}): Promise<DrainReport> {
-  const outbox = new Outbox(deps.store)
+  const outbox = new Outbox(deps.store, deps.mirror)
   const { clock, timing } = deps
   const entries = await outbox.entries()
   const start = clock.now()
@@ -122,7 +126,7 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   const report: DrainReport = { pending: entries.length, sent: 0, kept: 0, givenUp: 0 }
   const leaseSeconds = (timing.retryBudgetMs + 2 * timing.attemptTimeoutMs) / 1000
 
-  const one = async (entry: OutboxEntry): Promise<Outcome | null> => {
+  const one = async ({ mirrorOnly, ...entry }: ListedEntry): Promise<Outcome | null> => {
     const id = outboxId(entry.target)
     if (clock.now() >= entry.closesAt) {
       await giveUp(entry, entry.attempts, `its window closed (${entry.lastError ?? 'no answer produced'})`, deps, outbox)
@@ -130,6 +134,10 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
     }
     if (!(await outbox.lease(id, leaseSeconds))) return null
     try {
+      if (mirrorOnly && (await outbox.finished(id))) {
+        await outbox.remove(id)
+        return null
+      }
       let reply = entry.reply ?? null
       if (!reply && entry.msg) reply = await deps.dispatch(entry.msg as InboundMessage)
       if (!reply) {
@@ -137,7 +145,10 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
         return null
       }
       const outcome = await sendOrKeep({ ...entry, reply }, clock.now() + timing.retryBudgetMs, deps, outbox)
-      if (outcome === 'sent') await outbox.count('sent-late')
+      if (outcome === 'sent') {
+        await outbox.finish(id, entry.closesAt, clock.now())
+        await outbox.count('sent-late')
+      }
       return outcome
     } finally {
       await outbox.release(id).catch(() => {})

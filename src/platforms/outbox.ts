@@ -4,10 +4,12 @@ import type { Store } from '../store/store'
 import type { ReplyTarget } from './messenger'
 
 // The durable outbox: replies owed but not yet delivered, in the store so they outlive the request (and the
-// process) that owed them. One hash, one field per message; a lease key while a process works on an entry;
-// a counters hash an operator can read (`HGETALL <REDIS_PREFIX>delivery:counts`).
+// process) that owed them. One hash, one field per message; a lease key while a process works on an entry; a
+// "done" key once a drain has sent or given up an entry; a counters hash an operator can read
+// (`HGETALL <REDIS_PREFIX>delivery:counts`).
 export const OUTBOX_KEY = 'outbox'
 const LEASE_PREFIX = 'outbox:lease:'
+const DONE_PREFIX = 'outbox:done:'
 export const DELIVERY_COUNTS_KEY = 'delivery:counts'
 
 export interface OutboxEntry {
@@ -29,30 +31,67 @@ export type DeliveryCount = 'queued' | 'sent-late' | 'given-up'
 
 export const outboxId = (t: ReplyTarget) => `${t.platform}:${t.messageId}`
 
+/**
+ * This process's own copy of the entries it wrote. An entry written while Redis was down went to the store's
+ * memory fallback and is not read back once Redis returns, and a Redis restarted without persistence has lost
+ * its entries; the copy keeps such replies from being lost while this process lives.
+ */
+export class OutboxMirror {
+  readonly entries = new Map<string, OutboxEntry>()
+  constructor(private readonly max = 5000) {}
+  set(entry: OutboxEntry): void {
+    const id = outboxId(entry.target)
+    this.entries.delete(id)
+    this.entries.set(id, entry)
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.max) break
+      this.entries.delete(oldest)
+    }
+  }
+}
+
+export interface ListedEntry extends OutboxEntry {
+  /** Only this process's copy has it: the store lost it, or another process finished it (see finished()). */
+  mirrorOnly?: boolean
+}
+
 export class Outbox {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly mirror?: OutboxMirror,
+  ) {}
 
   async put(entry: OutboxEntry): Promise<void> {
+    this.mirror?.set(entry)
     await this.store.hset(OUTBOX_KEY, outboxId(entry.target), JSON.stringify(entry))
   }
 
   async remove(id: string): Promise<void> {
+    this.mirror?.entries.delete(id)
     await this.store.hdel(OUTBOX_KEY, id)
   }
 
-  /** Every entry; one that does not parse (written by another version, say) is dropped rather than retried forever. */
-  async entries(): Promise<OutboxEntry[]> {
-    const out: OutboxEntry[] = []
-    for (const [id, json] of Object.entries(await this.store.hgetall(OUTBOX_KEY))) {
+  /** Every entry in the store, plus this process's copies of entries the store no longer has. */
+  async entries(): Promise<ListedEntry[]> {
+    const out = new Map<string, ListedEntry>()
+    // Unreadable store: this process's copies are still worth sending.
+    const stored = await this.store.hgetall(OUTBOX_KEY).catch(() => ({}) as Record<string, string>)
+    for (const [id, json] of Object.entries(stored)) {
       try {
         const entry = JSON.parse(json) as OutboxEntry
-        if (entry?.target?.platform && typeof entry.nextAt === 'number') out.push(entry)
-        else await this.remove(id)
+        if (entry?.target?.platform && typeof entry.nextAt === 'number') out.set(id, entry)
+        else await this.store.hdel(OUTBOX_KEY, id)
       } catch {
-        await this.remove(id)
+        // written by another version, say: dropped rather than retried forever
+        await this.store.hdel(OUTBOX_KEY, id)
       }
     }
-    return out
+    for (const [id, mine] of this.mirror?.entries ?? []) {
+      const stored = out.get(id)
+      if (!stored) out.set(id, { ...mine, mirrorOnly: true })
+      else if (mine.attempts > stored.attempts) out.set(id, mine)
+    }
+    return [...out.values()]
   }
 
   /** True when this caller may work on the entry now; other instances skip it until the lease ends. */
@@ -62,6 +101,16 @@ export class Outbox {
 
   release(id: string): Promise<void> {
     return this.store.del(`${LEASE_PREFIX}${id}`)
+  }
+
+  /** Remembers that an entry was sent or given up by a drain, so another process's copy of it is not tried again. */
+  async finish(id: string, closesAt: number, now: number): Promise<void> {
+    this.mirror?.entries.delete(id)
+    await this.store.set(`${DONE_PREFIX}${id}`, '1', Math.max(1, Math.ceil((closesAt - now) / 1000)))
+  }
+
+  async finished(id: string): Promise<boolean> {
+    return (await this.store.get(`${DONE_PREFIX}${id}`)) !== null
   }
 
   async count(what: DeliveryCount): Promise<void> {

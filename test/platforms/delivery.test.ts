@@ -1,7 +1,7 @@
 // The reply path after the ack, through the real app against the fake Open API and real Redis: timeouts, retries
 // under one idempotency key, the durable outbox, and giving up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOutboxDrain } from '../../src/app'
+import { createBot } from '../../src/app'
 import { loadConfig } from '../../src/config'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { feishuApiFromConfig } from '../../src/platforms/feishu/client'
@@ -44,7 +44,7 @@ function app(opts: { shift?: number; stop?: AbortSignal; fetch?: typeof fetch } 
 function drain(shift = 0) {
   const config = loadConfig({ FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret_test', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: ENCRYPT_KEY, FEISHU_API_BASE: api.url })
   const logs: string[] = []
-  const run = createOutboxDrain({
+  const { drainOutbox: run } = createBot({
     config,
     knowledge: loadKnowledge(),
     feishuApi: feishuApiFromConfig(config, { log: () => {}, timeoutMs: 200 }),
