@@ -1,5 +1,6 @@
 import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
+import { OUTBOX_MAX_ENTRIES } from '../store/keys'
 import type { Store } from '../store/store'
 import type { Messengers, ReplyTarget } from './messenger'
 import { Outbox, outboxId, type ListedEntry, type OutboxEntry, type OutboxMirror } from './outbox'
@@ -88,7 +89,7 @@ async function sendOrKeep(entry: OutboxEntry & { reply: Reply }, deadline: numbe
       await giveUp(entry, attempts, why, deps, outbox)
       return 'given-up'
     }
-    if (entry.attempts === 0) await outbox.count('queued')
+    if (entry.attempts === 0) await outbox.count('queued', deps.clock.now())
     await outbox.put({ ...entry, attempts, nextAt: result.retryAt, lastError: why })
     return 'kept'
   } catch (e) {
@@ -102,7 +103,7 @@ async function giveUp(entry: OutboxEntry, attempts: number, why: string, deps: D
   const id = outboxId(entry.target)
   await outbox.remove(id)
   await outbox.finish(id, entry.closesAt, deps.clock.now())
-  await outbox.count('given-up')
+  await outbox.count('given-up', deps.clock.now())
 }
 
 export interface DrainReport {
@@ -120,10 +121,16 @@ export interface DrainReport {
 export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: number; maxEntries?: number } = {}): Promise<DrainReport> {
   const outbox = new Outbox(deps.store, deps.mirror)
   const { clock, timing } = deps
-  const entries = await outbox.entries()
+  const all = (await outbox.entries()).sort((a, b) => b.createdAt - a.createdAt)
+  const report: DrainReport = { pending: all.length, sent: 0, kept: 0, givenUp: 0 }
+  // Past the bound, the oldest are given up: they had the least time left anyway.
+  for (const { mirrorOnly: _, ...stale } of all.slice(OUTBOX_MAX_ENTRIES)) {
+    await giveUp(stale, stale.attempts, `the outbox holds more than ${OUTBOX_MAX_ENTRIES} replies`, deps, outbox).catch(() => {})
+    report.givenUp++
+  }
+  const entries = all.slice(0, OUTBOX_MAX_ENTRIES)
   const start = clock.now()
   const due = entries.filter((e) => e.nextAt <= start).sort((a, b) => a.nextAt - b.nextAt).slice(0, opts.maxEntries ?? 500)
-  const report: DrainReport = { pending: entries.length, sent: 0, kept: 0, givenUp: 0 }
   const leaseSeconds = (timing.retryBudgetMs + 2 * timing.attemptTimeoutMs) / 1000
 
   const one = async ({ mirrorOnly, ...entry }: ListedEntry): Promise<Outcome | null> => {
@@ -147,7 +154,7 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
       const outcome = await sendOrKeep({ ...entry, reply }, clock.now() + timing.retryBudgetMs, deps, outbox)
       if (outcome === 'sent') {
         await outbox.finish(id, entry.closesAt, clock.now())
-        await outbox.count('sent-late')
+        await outbox.count('sent-late', clock.now())
       }
       return outcome
     } finally {

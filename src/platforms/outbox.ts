@@ -1,16 +1,12 @@
 import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
+import { DELIVERY_COUNTS_TTL_SECONDS, deliveryCountsKey, OUTBOX_KEY, outboxDoneKey, outboxLeaseKey } from '../store/keys'
 import type { Store } from '../store/store'
 import type { ReplyTarget } from './messenger'
 
 // The durable outbox: replies owed but not yet delivered, in the store so they outlive the request (and the
-// process) that owed them. One hash, one field per message; a lease key while a process works on an entry; a
-// "done" key once a drain has sent or given up an entry; a counters hash an operator can read
-// (`HGETALL <REDIS_PREFIX>delivery:counts`).
-export const OUTBOX_KEY = 'outbox'
-const LEASE_PREFIX = 'outbox:lease:'
-const DONE_PREFIX = 'outbox:done:'
-export const DELIVERY_COUNTS_KEY = 'delivery:counts'
+// process) that owed them. Keys and lifetimes: src/store/keys.ts ("the reply outbox"). An operator reads the
+// day's counts with `HGETALL <REDIS_PREFIX>delivery:<UTC date>`.
 
 export interface OutboxEntry {
   target: ReplyTarget
@@ -96,29 +92,32 @@ export class Outbox {
 
   /** True when this caller may work on the entry now; other instances skip it until the lease ends. */
   lease(id: string, seconds: number): Promise<boolean> {
-    return this.store.claim(`${LEASE_PREFIX}${id}`, Math.max(1, Math.ceil(seconds)))
+    return this.store.claim(outboxLeaseKey(id), Math.max(1, Math.ceil(seconds)))
   }
 
   release(id: string): Promise<void> {
-    return this.store.del(`${LEASE_PREFIX}${id}`)
+    return this.store.del(outboxLeaseKey(id))
   }
 
   /** Remembers that an entry was sent or given up by a drain, so another process's copy of it is not tried again. */
   async finish(id: string, closesAt: number, now: number): Promise<void> {
     this.mirror?.entries.delete(id)
-    await this.store.set(`${DONE_PREFIX}${id}`, '1', Math.max(1, Math.ceil((closesAt - now) / 1000)))
+    await this.store.set(outboxDoneKey(id), '1', Math.max(1, Math.ceil((closesAt - now) / 1000)))
   }
 
   async finished(id: string): Promise<boolean> {
-    return (await this.store.get(`${DONE_PREFIX}${id}`)) !== null
+    return (await this.store.get(outboxDoneKey(id))) !== null
   }
 
-  async count(what: DeliveryCount): Promise<void> {
-    await this.store.hincr(DELIVERY_COUNTS_KEY, what, 90 * 24 * 3600)
+  async count(what: DeliveryCount, now = Date.now()): Promise<void> {
+    await this.store.hincr(deliveryCountsKey(utcDate(now)), what, DELIVERY_COUNTS_TTL_SECONDS)
   }
 
-  async counts(): Promise<Record<DeliveryCount, number>> {
-    const raw = await this.store.hgetall(DELIVERY_COUNTS_KEY)
+  /** One UTC date's counts (today by default). */
+  async counts(now = Date.now()): Promise<Record<DeliveryCount, number>> {
+    const raw = await this.store.hgetall(deliveryCountsKey(utcDate(now)))
     return { queued: Number(raw.queued ?? 0), 'sent-late': Number(raw['sent-late'] ?? 0), 'given-up': Number(raw['given-up'] ?? 0) }
   }
 }
+
+const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)

@@ -5,8 +5,9 @@
  * wherever it is written. REDIS_PREFIX is not added here: the Redis client applies it to every command
  * (ioredis keyPrefix), and the in-memory store needs none.
  *
- * Every key expires, except `sub:all`, whose size is bounded by the number of subscribed chats, and
- * `taught:phrasings`, bounded by MAX_TAUGHT (knowledge until `cli knowledge pull` moves it into the file).
+ * Every key expires, except `sub:all`, whose size is bounded by the number of subscribed chats,
+ * `taught:phrasings`, bounded by MAX_TAUGHT (knowledge until `cli knowledge pull` moves it into the file), and
+ * `outbox`, whose fields leave within an hour and number at most OUTBOX_MAX_ENTRIES.
  * A new key belongs in this file, with its TTL (or bound) and a one-line why.
  */
 import type { Store } from './store'
@@ -97,6 +98,24 @@ export const TAUGHT_VERSION_TTL_SECONDS = 365 * DAY_SECONDS
 /** `console:signin-fail:<address>:<window>`, 15 min: failed console sign-ins from one client address in one window. */
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60
 export const signInFailKey = (address: string, window: number) => `console:signin-fail:${address}:${window}`
+
+// ---- the reply outbox (src/platforms/outbox.ts) ----
+// Replies owed but not yet delivered. That module reads and writes these keys itself; the names and lifetimes live here.
+
+/**
+ * `outbox` hash, field `<platform>:<message id>` → JSON entry: no TTL. A field leaves when its reply is sent or given
+ * up, at the latest at the first drain after its window (55 min: a Feishu reply uuid and a WeCom response_url last
+ * an hour) closes; a drain also gives up the oldest beyond OUTBOX_MAX_ENTRIES.
+ */
+export const OUTBOX_KEY = 'outbox'
+export const OUTBOX_MAX_ENTRIES = 5000
+/** `outbox:lease:<id>`, the retry budget plus two call timeouts: while one process works on an entry, others skip it. */
+export const outboxLeaseKey = (id: string) => `outbox:lease:${id}`
+/** `outbox:done:<id>`, until the entry's window closes: a drain sent or gave up this entry, so another process's copy of it is dropped. */
+export const outboxDoneKey = (id: string) => `outbox:done:${id}`
+/** `delivery:<UTC date>` hash, fields queued / sent-late / given-up: one day's counts, 90 days. */
+export const DELIVERY_COUNTS_TTL_SECONDS = 90 * DAY_SECONDS
+export const deliveryCountsKey = (utcDate: string) => `delivery:${utcDate}`
 
 // ---- helpers: the only way the rest of the code touches these keys ----
 

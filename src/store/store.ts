@@ -2,8 +2,8 @@
  * The bot's shared state: de-duplication claims, sessions, rate limits, feedback counters, subscriptions.
  * Redis in production (src/store/redis.ts, behind FailoverStore); MemoryStore for local runs, tests and outages.
  * Only src/store/keys.ts names keys. Every write that creates a key gives it a TTL, except hset, which only
- * the subscriptions hash (bounded by the number of subscribed chats) and the taught phrasings (at most
- * MAX_TAUGHT) use.
+ * the subscriptions hash (bounded by the number of subscribed chats), the taught phrasings (at most
+ * MAX_TAUGHT) and the reply outbox (fields leave within an hour; at most OUTBOX_MAX_ENTRIES) use.
  * Every method is safe to call concurrently; `claim` is the exactly-once primitive (SET NX EX).
  */
 /** Bounds of a sorted set kept as a log (see zaddBounded). */

@@ -9,9 +9,9 @@ import { testApp } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { RawConnection } from '../helpers/raw-http'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 
-const prefix = randomPrefix('node-listen')
+const prefix = testPrefix('node-listen')
 let store: Store
 let api: FakeOpenApi
 let server: Listening
@@ -33,7 +33,6 @@ afterAll(async () => {
   await new Promise((r) => server.server.close(r))
   await api.stop()
   await store.close()
-  await deleteKeys(prefix)
 })
 
 /** A signed, encrypted question as Feishu sends it, as raw headers and body. */

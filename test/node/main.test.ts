@@ -8,7 +8,7 @@ import type { Store } from '../../src/store/store'
 import { REDIS_URL } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 import { freePort } from '../helpers/redis-server-process'
 
 interface Run {
@@ -40,7 +40,7 @@ function runMain(env: Record<string, string>, whenReady?: () => void | Promise<v
   })
 }
 
-const prefix = randomPrefix('node-main')
+const prefix = testPrefix('node-main')
 let store: Store
 let api: FakeOpenApi
 
@@ -52,7 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.stop()
   await store.close()
-  await deleteKeys(prefix)
 })
 
 describe('npm start (src/node/main.ts)', () => {

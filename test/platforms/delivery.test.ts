@@ -12,10 +12,10 @@ import type { Store } from '../../src/store/store'
 import { testApp } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 import { buildWecomRequest, buttonCallback, recordingFetch } from './wecom/fixtures'
 
-const prefix = randomPrefix('delivery')
+const prefix = testPrefix('delivery')
 let store: Store
 let api: FakeOpenApi
 let outbox: Outbox
@@ -29,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.stop()
   await store.close()
-  await deleteKeys(prefix)
 })
 
 // Retries happen at once (the waits are recorded, not slept); a hung call is cut after 200 ms of real time.

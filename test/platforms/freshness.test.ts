@@ -6,10 +6,10 @@ import type { Store } from '../../src/store/store'
 import { testApp } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, feishuRequest, textMessage, uid } from '../helpers/feishu'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
+import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 import { buildWecomRequest, recordingFetch, textCallback } from './wecom/fixtures'
 
-const prefix = randomPrefix('freshness')
+const prefix = testPrefix('freshness')
 let store: Store
 let api: FakeOpenApi
 const wecomOut = recordingFetch()
@@ -24,7 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.stop()
   await store.close()
-  await deleteKeys(prefix)
 })
 
 const app = () => testApp({ store, apiBase: api.url, fetch: wecomOut.fetch, now: () => now })

@@ -1,5 +1,5 @@
 // The outbox across a Redis restart that lost its data (no persistence): a reply the outbox held is still sent
-// by the process that wrote it, and not sent again when another process already did. Own redis-server, port 16432.
+// by the process that wrote it, and not sent again when another process already did. Own redis-server (TEST_REDIS_PORTS).
 import type { ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBot } from '../../src/app'
@@ -11,9 +11,9 @@ import { createStore } from '../../src/store'
 import type { Store } from '../../src/store/store'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, testCtx, textMessage, uid } from '../helpers/feishu'
-import { hasRedisServer, startRedisServer, stopRedisServer } from '../store/redis-server-process'
+import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
 
-const PORT = 16432
+let port = 0
 let redis: ChildProcess | undefined
 let api: FakeOpenApi
 const stores: Store[] = []
@@ -21,7 +21,9 @@ const stores: Store[] = []
 beforeAll(async () => {
   api = new FakeOpenApi(BOT)
   await api.start()
-  if (hasRedisServer) redis = await startRedisServer(PORT)
+  if (!hasRedisServer) return
+  port = await freePort()
+  redis = await startRedisServer(port)
 })
 afterAll(async () => {
   await api.stop()
@@ -31,7 +33,7 @@ afterAll(async () => {
 
 /** One bot instance (its own process state) on its own connection to the shared Redis. */
 function instance(shift: { ms: number }) {
-  const store = createStore(`redis://127.0.0.1:${PORT}`, { failover: { timeoutMs: 300, probeEveryMs: 100, log: () => {} } }).store
+  const store = createStore({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'outbox-test:' }, { failover: { timeoutMs: 300, probeEveryMs: 100, log: () => {} } }).store
   stores.push(store)
   const config = loadConfig({ FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret_test', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: ENCRYPT_KEY, FEISHU_API_BASE: api.url })
   const clock: Clock = { ...realClock, now: () => Date.now() + shift.ms, sleep: async () => {} }
@@ -57,7 +59,7 @@ const limited = () => api.script('/reply$', { status: 429, body: { code: 9999140
 
 async function restartRedisEmpty() {
   await stopRedisServer(redis!)
-  redis = await startRedisServer(PORT)
+  redis = await startRedisServer(port)
 }
 
 describe.skipIf(!hasRedisServer)('the outbox when Redis comes back empty', () => {

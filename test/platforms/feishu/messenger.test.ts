@@ -8,9 +8,9 @@ import { isSubscribed, subscribe } from '../../../src/tips/subscriptions'
 import type { Store } from '../../../src/store/store'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
 import { BOT, uid } from '../../helpers/feishu'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../../helpers/redis-test-store'
+import { prefixedRedisStore, testPrefix } from '../../helpers/redis-test-store'
 
-const prefix = randomPrefix('feishu-messenger')
+const prefix = testPrefix('feishu-messenger')
 let store: Store
 let api: FakeOpenApi
 
@@ -22,7 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.stop()
   await store.close()
-  await deleteKeys(prefix)
 })
 
 async function pushTo(chatId: string) {

@@ -8,7 +8,7 @@ import { decodeButtonKey } from '../../../src/platforms/wecom/button-key'
 import type { Store } from '../../../src/store/store'
 import { testApp } from '../../helpers/app'
 import { testCtx } from '../../helpers/feishu'
-import { deleteKeys, prefixedRedisStore, randomPrefix } from '../../helpers/redis-test-store'
+import { prefixedRedisStore, testPrefix } from '../../helpers/redis-test-store'
 import {
   buildWecomRequest,
   buildWecomVerifyRequest,
@@ -23,12 +23,11 @@ import {
 import { answerReply, buttonsReply } from './sample-replies'
 import { WV2, WV4 } from './vectors'
 
-const prefix = randomPrefix('wecom-webhook')
+const prefix = testPrefix('wecom-webhook')
 const store: Store = prefixedRedisStore(prefix)
 
 afterAll(async () => {
   await store.close()
-  await deleteKeys(prefix)
 })
 
 type Answer = Reply | null | ((msg: InboundMessage) => Promise<Reply | null>)
