@@ -1,4 +1,5 @@
 import { DEDUPE_TTL_SECONDS } from '../store/keys'
+import { FailoverStore } from '../store/failover'
 import type { Store } from '../store/store'
 
 export { cardDedupeKey, dedupeKey, DEDUPE_TTL_SECONDS } from '../store/keys'
@@ -46,6 +47,14 @@ export async function claimOnce(store: Store, recent: RecentClaims | undefined, 
   const first = await store.claim(key, DEDUPE_TTL_SECONDS)
   if (first) recent?.add(key)
   return first
+}
+
+/**
+ * False while the store serves from memory (Redis down): a claim made now is this process's alone, and another
+ * instance would not see it.
+ */
+export function claimsAreShared(store: Store): boolean {
+  return !(store instanceof FailoverStore && store.degraded)
 }
 
 /**

@@ -9,7 +9,7 @@ import { testApp } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
-import { buildWecomRequest, textCallback } from './wecom/fixtures'
+import { buildWecomRequest, recordingFetch, textCallback } from './wecom/fixtures'
 
 let redis: ChildProcess | undefined
 let store: Store
@@ -55,5 +55,17 @@ describe.skipIf(!hasRedisServer)('a redelivery while Redis is down', () => {
     expect(again.map((r) => r.status)).toEqual([200, 200])
     expect(await again[1]!.text()).toBe('')
     expect(api.sent('reply').filter((c) => c.path.includes(messageId))).toHaveLength(1)
+  })
+
+  it('answers a new WeCom message through its single-use response_url, not in the response another instance might also give', async () => {
+    if (redis) await stopRedisServer(redis)
+    redis = undefined
+    const rec = recordingFetch()
+    const t = testApp({ store, apiBase: api.url, fetch: rec.fetch, env: { RATE_LIMIT_PER_MINUTE: '1000' } })
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=DOWN'
+    const res = await t.send(await buildWecomRequest(textCallback('新号怎么起步', { msgId: uid('wx'), responseUrl: url })))
+    expect(res.status).toBe(200)
+    expect(await res.text()).toBe('')
+    expect(rec.calls.map((c) => c.url)).toEqual([url])
   })
 })

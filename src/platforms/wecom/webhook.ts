@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../bot/message'
 import type { Reply } from '../../bot/reply'
-import { claimOnce, dedupeKey, timestampProblem } from '../dedupe'
+import { claimOnce, claimsAreShared, dedupeKey, timestampProblem } from '../dedupe'
 import { emptyResponse, errorResponse, jsonResponse, LATE, parseJson, readBody, withDeadline, zodReason } from '../http'
 import type { WebhookDeps } from '../webhook-deps'
 import { adaptCallback } from './adapt'
@@ -154,6 +154,12 @@ async function sealed(ctx: ReplyContext, payload: unknown): Promise<Response> {
  */
 async function answerMessage(ctx: ReplyContext): Promise<Response> {
   const work = safeDispatch(ctx)
+  // While Redis is down another instance cannot see this claim and may answer a redelivery too. A response_url
+  // takes one post, so answering through it leaves WeCom itself to keep the reply single.
+  if (ctx.cb.response_url && !claimsAreShared(ctx.deps.store)) {
+    deliverLater(ctx, work)
+    return emptyResponse()
+  }
   const reply = await withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS)
   if (reply === LATE) {
     deliverLater(ctx, work)
