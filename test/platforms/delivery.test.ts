@@ -13,7 +13,7 @@ import { testApp } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
 import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
-import { buildWecomRequest, buttonCallback, recordingFetch } from './wecom/fixtures'
+import { buildWecomRequest, buttonCallback, recordingFetch, textCallback } from './wecom/fixtures'
 
 const prefix = testPrefix('delivery')
 let store: Store
@@ -40,7 +40,7 @@ function app(opts: { shift?: number; stop?: AbortSignal; fetch?: typeof fetch } 
 }
 
 /** The drain as an entry runs it, `shift` ms in the future. */
-function drain(shift = 0) {
+function drain(shift = 0, fetch?: typeof globalThis.fetch) {
   const config = loadConfig({ FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret_test', FEISHU_VERIFICATION_TOKEN: TOKEN, FEISHU_ENCRYPT_KEY: ENCRYPT_KEY, FEISHU_API_BASE: api.url })
   const logs: string[] = []
   const { drainOutbox: run } = createBot({
@@ -50,6 +50,7 @@ function drain(shift = 0) {
     log: (m) => void logs.push(m),
     timing,
     clock: noWait(shift),
+    fetch,
     openStore: () => ({ store, release: async () => {} }),
   })
   return { run: () => run(store), logs }
@@ -185,6 +186,34 @@ describe('WeCom response_url', () => {
     const msgId = uid('evt')
     await t.send(await buildWecomRequest(buttonCallback('a:new-account', { userId: uid('u'), responseUrl: url, msgId })))
     expect(rec.calls.map((c) => c.url)).toEqual([url, url, url])
+    expect(await inOutbox(msgId)).toBeUndefined()
+  })
+})
+
+describe('a dispatch that fails', () => {
+  it('leaves a WeCom message in the outbox instead of answering nothing, and the drain answers it through response_url', async () => {
+    let failures = 1
+    // The store refuses the first write of the message's dispatch (its rate counter), as a broken Redis might.
+    const flaky = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'incr' && failures-- > 0) return async () => Promise.reject(new Error('store refused the write'))
+        const value = Reflect.get(target, prop) as unknown
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const rec = recordingFetch()
+    const t = testApp({ store: flaky, apiBase: api.url, timing, clock: noWait(), fetch: rec.fetch })
+    const msgId = uid('wx')
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=AFTER_FAILURE'
+    const res = await t.send(await buildWecomRequest(textCallback('新号怎么起步', { msgId, responseUrl: url })))
+    expect(res.status).toBe(200)
+    expect(await res.text()).toBe('')
+    expect(rec.calls).toHaveLength(0)
+    const kept = await inOutbox(msgId)
+    expect(kept?.msg?.text).toBe('新号怎么起步')
+
+    expect((await drain(60_000, rec.fetch).run()).sent).toBe(1)
+    expect(rec.calls.map((c) => c.url)).toEqual([url])
     expect(await inOutbox(msgId)).toBeUndefined()
   })
 })

@@ -141,9 +141,10 @@ async function onCardAction(event: unknown, eventId: string, deps: FeishuWebhook
   }
 
   const work = deps.dispatch(msg)
-  const first = await withDeadline(work, deps.callbackBudgetMs ?? 2000).catch(() => null)
+  const first = await withDeadline(work, deps.callbackBudgetMs ?? 2000).catch((): typeof LATE => LATE)
   // A toast is the whole answer to a button (a vote); anything else is posted as a card reply.
   const asCard = (r: Reply | null) => (r && r.kind !== 'toast' ? r : null)
+  // Late, or dispatch failed: the delivery keeps the press in the outbox, and the drain answers it.
   if (first === LATE) {
     deps.waitUntil(deps.deliver(target, msg, work.then(asCard)))
     return toast('info', '正在为你解答…')

@@ -125,18 +125,22 @@ interface ReplyContext {
   deps: WecomWebhookDeps
 }
 
-function safeDispatch(ctx: ReplyContext): Promise<Reply | null> {
-  return ctx.deps.dispatch(ctx.msg).catch((err: unknown) => {
-    ctx.deps.log(`wecom dispatch ${ctx.cb.msgid}: ${err instanceof Error ? err.message : String(err)}`)
-    return null
-  })
+const FAILED = Symbol('failed')
+
+/** The reply if dispatch settles within the passive-reply deadline; LATE or FAILED otherwise. */
+async function quickReply(ctx: ReplyContext, work: Promise<Reply | null>): Promise<Reply | null | typeof LATE | typeof FAILED> {
+  return withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS).catch(() => FAILED)
 }
 
-/** Hands a reply that missed the HTTP response to the delivery, through the callback's response_url. */
+/**
+ * Hands a reply that is not going in the HTTP response to the delivery, through the callback's response_url. A
+ * dispatch that failed goes too: the delivery keeps the message in the outbox and the drain produces it again.
+ */
 function deliverLater(ctx: ReplyContext, work: Promise<Reply | null>): void {
   const url = ctx.cb.response_url
   if (!url) {
-    ctx.deps.waitUntil(work.then((reply) => reply && ctx.deps.note('reply lost', `${ctx.cb.msgid}: ready after the deadline, but the callback has no usable response_url`)))
+    const lost = (why: string) => ctx.deps.note('reply lost', `${ctx.cb.msgid}: ${why}, and the callback has no usable response_url`)
+    ctx.deps.waitUntil(work.then((reply) => reply && lost('ready after the deadline'), (e: unknown) => lost(`dispatch failed (${String(e)})`)))
     return
   }
   const target = { platform: 'wecom' as const, messageId: ctx.cb.msgid, address: url, idempotencyKey: ctx.cb.msgid, chatType: ctx.msg.chatType }
@@ -153,15 +157,15 @@ async function sealed(ctx: ReplyContext, payload: unknown): Promise<Response> {
  * with ask/command buttons spelled out, since WeCom allows template cards to AI bots only in 1:1 chats.
  */
 async function answerMessage(ctx: ReplyContext): Promise<Response> {
-  const work = safeDispatch(ctx)
+  const work = ctx.deps.dispatch(ctx.msg)
   // While Redis is down another instance cannot see this claim and may answer a redelivery too. A response_url
   // takes one post, so answering through it leaves WeCom itself to keep the reply single.
   if (ctx.cb.response_url && !claimsAreShared(ctx.deps.store)) {
     deliverLater(ctx, work)
     return emptyResponse()
   }
-  const reply = await withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS)
-  if (reply === LATE) {
+  const reply = await quickReply(ctx, work)
+  if (reply === LATE || reply === FAILED) {
     deliverLater(ctx, work)
     return emptyResponse()
   }
@@ -180,15 +184,19 @@ async function answerMessage(ctx: ReplyContext): Promise<Response> {
  * through response_url when the event has one; otherwise the pressed card is replaced by the answer's card.
  */
 async function answerButton(ctx: ReplyContext): Promise<Response> {
-  const work = safeDispatch(ctx)
+  const work = ctx.deps.dispatch(ctx.msg)
   if (ctx.cb.response_url) {
     deliverLater(ctx, work)
     return emptyResponse()
   }
-  const reply = await withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS)
+  const reply = await quickReply(ctx, work)
+  if (reply === LATE || reply === FAILED) {
+    deliverLater(ctx, work) // no response_url: counted as lost
+    return emptyResponse()
+  }
   // The updated card must carry the task_id of the card that was pressed (protocols.md §8, 被动回复消息).
   const taskId = ctx.cb.event?.template_card_event?.task_id
-  const card = reply && reply !== LATE ? renderTemplateCard(reply, taskId) : null
+  const card = reply ? renderTemplateCard(reply, taskId) : null
   if (!card) return emptyResponse()
   return sealed(ctx, { response_type: 'update_template_card', userids: [ctx.cb.from.userid], template_card: card })
 }
