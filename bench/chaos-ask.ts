@@ -58,8 +58,7 @@ export async function deliverOnce(a: Asker, q: Question, prefer: number): Promis
 }
 
 /** Asks `q`: pushed again on failure per the redelivery schedule, and sometimes pushed twice regardless. */
-export function ask(a: Asker, q: Question): void {
-  const prefer = roundRobin++
+export function ask(a: Asker, q: Question, prefer = roundRobin++): void {
   const run = (async () => {
     const twice = a.random() < DUPLICATE_SHARE ? sleep(a.random() * 1000).then(() => deliverOnce(a, q, prefer + 1)) : null
     let acked = await deliverOnce(a, q, prefer)

@@ -5,7 +5,7 @@
 // 5.5 min, Feishu's 15 s redelivery is 1.5 s. Prints one table of phases and one of checks.
 import { readFileSync } from 'node:fs'
 import { RawConnection } from '../test/helpers/raw-http'
-import { ask, wireFor, repliesTo, newQuestion, type Asker } from './chaos-ask'
+import { ask, deliverOnce, newQuestion, repliesTo, wireFor, type Asker } from './chaos-ask'
 import { Instance } from './chaos-instances'
 import { ChaosPlatform, type FaultMode } from './chaos-platform'
 import { ChaosRedis } from './chaos-redis'
@@ -33,6 +33,7 @@ const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646
 const questions: Question[] = []
 const notes: string[][] = []
 let instances: Instance[] = []
+let running: Asker | undefined
 
 async function main() {
   await platform.start()
@@ -55,6 +56,8 @@ async function main() {
   instances = [new Instance('A', PORTS.a, env), new Instance('B', PORTS.b, env)]
   await Promise.all(instances.map((i) => i.start()))
   const asker: Asker = { platform, instances, phase: () => currentPhase, random, inFlight: new Set() }
+  running = asker
+  await warmUp(asker)
 
   const kinds: [Kind, number][] = [['feishu-group', 0.45], ['feishu-p2p', 0.15], ['wecom-button', 0.2], ['wecom-text', 0.2]]
   const pickKind = (): Kind => {
@@ -75,7 +78,9 @@ async function main() {
     { name: 'instance A stopped (SIGTERM) and restarted; hung calls 30%', mode: 'hang', during: () => restart(instances[0]!) },
   ]
 
-  for (const phase of phases) {
+  // CHAOS_ONLY=OOM runs only the phases whose name contains that text (while investigating one of them).
+  const only = process.env.CHAOS_ONLY
+  for (const phase of only ? phases.filter((p) => p.name.includes(only)) : phases) {
     currentPhase = phase.name
     platform.mode = phase.mode
     const during = phase.during?.()
@@ -99,14 +104,14 @@ async function main() {
   while ((asker.inFlight.size > 0 || unanswered().length > 0) && Date.now() - lastAsked < windowMs) await sleep(500)
   await sleep(2000) // late duplicates would show up now
 
-  const counts = await redis.with((c) => c.hgetall('chaos:delivery:counts')).catch(() => ({}) as Record<string, string>)
+  const counts = await redis.with((c) => c.hgetall(`chaos:delivery:${new Date().toISOString().slice(0, 10)}`)).catch(() => ({}) as Record<string, string>)
   const givenUp = instances.flatMap((i) => i.lines(/reply given up/))
   const stops = await Promise.all(instances.map((i) => i.stop()))
   await platform.stop()
   await redis.kill()
   closeAgents()
 
-  const rows = judge(asker, questions, phases.map((p) => p.name))
+  const rows = judge(asker, questions, phases.map((p) => p.name).filter((n) => questions.some((q) => q.phase === n)))
   const fontTags = questions.filter((q) => q.kind.startsWith('wecom')).flatMap((q) => repliesTo(asker, q)).filter((r) => r.content.includes('<font')).length
   const wecomReplies = questions.filter((q) => q.kind.startsWith('wecom')).flatMap((q) => repliesTo(asker, q)).length
   const total = rows.reduce((n, r) => n + r.questions, 0)
@@ -129,9 +134,19 @@ async function main() {
   for (const q of odd.slice(0, 20)) {
     const replies = repliesTo(asker, q).map((r) => `+${((r.at - q.sentAt) / 1000).toFixed(1)} s`)
     process.stdout.write(`  ${q.phase} | ${q.kind} ${q.id} | pushes ${q.acks.map((k) => k.status).join(',')} | replies ${replies.join(', ') || 'none'}\n`)
+    for (const line of instances.flatMap((i) => i.lines(new RegExp(q.id)).map((l) => `${i.name} ${l}`))) process.stdout.write(`      ${line}\n`)
   }
   if (givenUp.length) process.stdout.write('\nReplies given up (instance logs):\n')
   for (const line of givenUp.slice(0, 10)) process.stdout.write(`  ${line}\n`)
+}
+
+/** A first question per instance, not counted: it builds the matcher index and loads code, which a real start also does once. */
+async function warmUp(a: Asker): Promise<void> {
+  for (const [i] of a.instances.entries()) {
+    const q = newQuestion('feishu-group', texts[0]!, 'warm-up')
+    await deliverOnce(a, q, i)
+    await deliverOnce(a, newQuestion('wecom-text', texts[1]!, 'warm-up'), i)
+  }
 }
 
 /** `down` 3 s into the phase, `up` 8 s later. */
@@ -144,6 +159,14 @@ async function outage(down: () => Promise<void>, up: () => Promise<void>): Promi
 
 async function restart(instance: Instance): Promise<void> {
   await sleep(3000)
+  // A burst just before the signal, so the stop finds replies in flight (hung calls hold them for 0.5 s each).
+  const a = running!
+  for (let i = 0; i < 10; i++) {
+    const q = newQuestion('feishu-group', texts[i]!, currentPhase)
+    questions.push(q)
+    ask(a, q, a.instances.indexOf(instance))
+  }
+  await sleep(300)
   const stopped = await instance.stop()
   const said = instance.lines(/SIGTERM|handed/).map((l) => l.replace(/^\[[^\]]*\] /, '')).join('; ')
   notes.push([`instance A stopped mid-load (SIGTERM)`, `${(stopped.ms / 1000).toFixed(1)} s, exit ${stopped.code}: ${said}`])
