@@ -101,7 +101,8 @@ async function main() {
   const windowMs = 55 * 60_000 * SCALE
   const lastAsked = Date.now()
   const unanswered = () => questions.filter((q) => repliesTo(asker, q).length === 0)
-  while ((asker.inFlight.size > 0 || unanswered().length > 0) && Date.now() - lastAsked < windowMs) await sleep(500)
+  const waitMs = Number(process.env.CHAOS_WAIT_MS ?? windowMs)
+  while ((asker.inFlight.size > 0 || unanswered().length > 0) && Date.now() - lastAsked < waitMs) await sleep(500)
   await sleep(2000) // late duplicates would show up now
 
   const counts = await redis.with((c) => c.hgetall(`chaos:delivery:${new Date().toISOString().slice(0, 10)}`)).catch(() => ({}) as Record<string, string>)
@@ -133,7 +134,7 @@ async function main() {
   if (odd.length) process.stdout.write('\nQuestions without exactly one reply:\n')
   for (const q of odd.slice(0, 20)) {
     const replies = repliesTo(asker, q).map((r) => `+${((r.at - q.sentAt) / 1000).toFixed(1)} s`)
-    process.stdout.write(`  ${q.phase} | ${q.kind} ${q.id} | pushes ${q.acks.map((k) => k.status).join(',')} | replies ${replies.join(', ') || 'none'}\n`)
+    process.stdout.write(`  ${q.phase} | ${q.kind} ${q.id} «${q.text}» | pushes ${q.acks.map((k) => k.status).join(',')} | replies ${replies.join(', ') || 'none'}\n`)
     for (const line of instances.flatMap((i) => i.lines(new RegExp(q.id)).map((l) => `${i.name} ${l}`))) process.stdout.write(`      ${line}\n`)
   }
   if (givenUp.length) process.stdout.write('\nReplies given up (instance logs):\n')
