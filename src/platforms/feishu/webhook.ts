@@ -3,6 +3,7 @@ import type { Reply } from '../../bot/reply'
 import { cardDedupeKey, claimOnce, dedupeKey, timestampProblem } from '../dedupe'
 import { emptyJson, isRecord, jsonResponse, LATE, parseJson, readBody, withDeadline, zodReason } from '../http'
 import type { ReplyTarget } from '../messenger'
+import { DEFAULT_TIMING } from '../timing'
 import type { WebhookDeps } from '../webhook-deps'
 import { adaptCardAction, adaptMessage, cardMessageId } from './adapt'
 import type { FeishuApi } from './client'
@@ -141,7 +142,7 @@ async function onCardAction(event: unknown, eventId: string, deps: FeishuWebhook
   }
 
   const work = deps.dispatch(msg)
-  const first = await withDeadline(work, deps.callbackBudgetMs ?? 2000).catch((): typeof LATE => LATE)
+  const first = await withDeadline(work, deps.callbackBudgetMs ?? DEFAULT_TIMING.answerInResponseMs).catch((): typeof LATE => LATE)
   // A toast is the whole answer to a button (a vote); anything else is posted as a card reply.
   const asCard = (r: Reply | null) => (r && r.kind !== 'toast' ? r : null)
   // Late, or dispatch failed: the delivery keeps the press in the outbox, and the drain answers it.

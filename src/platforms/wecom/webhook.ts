@@ -2,6 +2,7 @@ import type { InboundMessage } from '../../bot/message'
 import type { Reply } from '../../bot/reply'
 import { claimOnce, claimsAreShared, dedupeKey, timestampProblem } from '../dedupe'
 import { emptyResponse, errorResponse, jsonResponse, LATE, parseJson, readBody, withDeadline, zodReason } from '../http'
+import { DEFAULT_TIMING } from '../timing'
 import type { WebhookDeps } from '../webhook-deps'
 import { adaptCallback } from './adapt'
 import { renderMarkdown, renderTemplateCard, STREAM_MAX_BYTES } from './card'
@@ -23,7 +24,6 @@ export interface WecomWebhookDeps extends WebhookDeps {
   apiBase?: string
 }
 
-const DEFAULT_DEADLINE_MS = 2000
 const TOKEN_HINT = 'is WECOM_BOT_TOKEN the Token from the bot\'s API settings? otherwise the request is not from WeCom'
 const KEY_HINT = 'is WECOM_BOT_ENCODING_AES_KEY the EncodingAESKey from the bot\'s API settings?'
 
@@ -129,7 +129,7 @@ const FAILED = Symbol('failed')
 
 /** The reply if dispatch settles within the passive-reply deadline; LATE or FAILED otherwise. */
 async function quickReply(ctx: ReplyContext, work: Promise<Reply | null>): Promise<Reply | null | typeof LATE | typeof FAILED> {
-  return withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_DEADLINE_MS).catch(() => FAILED)
+  return withDeadline(work, ctx.deps.replyDeadlineMs ?? DEFAULT_TIMING.answerInResponseMs).catch(() => FAILED)
 }
 
 /**
