@@ -1,6 +1,7 @@
 // Webhook throughput on Node: server in a child process, load from this one, over loopback HTTP.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import Redis from 'ioredis'
 import { Agent, request } from 'node:http'
 import type { BenchRow } from './matcher'
 import { prepareQuestions, type PreparedRequest } from './webhook-requests'
@@ -47,6 +48,16 @@ async function load(base: string, requests: PreparedRequest[]): Promise<{ rate: 
   return { rate: next / seconds, sent: next, errors }
 }
 
+/** The Redis run writes under `xhs-bench:` (bench/webhook-server.ts); nothing of it is left in the user's Redis. */
+async function deleteBenchKeys(): Promise<void> {
+  const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { disableClientInfo: true, maxRetriesPerRequest: 1 })
+  try {
+    for await (const keys of client.scanStream({ match: 'xhs-bench:*', count: 500 }) as AsyncIterable<string[]>) if (keys.length) await client.del(...keys)
+  } finally {
+    client.disconnect()
+  }
+}
+
 export async function webhookBench(): Promise<{ title: string; rows: BenchRow[] }> {
   const questions = readFileSync('test/fixtures/questions.jsonl', 'utf8')
     .split('\n')
@@ -64,6 +75,7 @@ export async function webhookBench(): Promise<{ title: string; rows: BenchRow[] 
       measured.push({ mode, ...r, replies })
     } finally {
       child.kill()
+      if (mode === 'redis') await deleteBenchKeys()
     }
   }
   const bare = measured[0]!.rate
