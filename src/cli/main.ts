@@ -36,6 +36,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0
   }
   const load = name ? commands[name] : undefined
+  if (load && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout.write(`${USAGE}\n`)
+    return 0
+  }
   if (!load) {
     io.stderr.write(`${name ? `unknown subcommand: ${name}\n` : ''}${USAGE}\n`)
     return 2

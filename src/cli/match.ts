@@ -1,5 +1,8 @@
 // `match --jsonl`: classify stdin lines {"text": …}; the input's fields are copied through, followed by the
 // matcher's decision: intent (the topic answered, or null), score, reason, candidates.
+import { parseCommand } from '../../handlers/commands'
+import { parseOperatorCommand } from '../../handlers/operator-commands'
+import { parseTitleRequest } from '../../handlers/title-request'
 import { loadKnowledge } from '../knowledge/knowledge'
 import { getMatcher } from '../matcher/matcher'
 import { stdinLines, type CliIo } from './io'
@@ -26,8 +29,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       failed++
       continue
     }
-    const { intent, score, reason, candidates } = matcher.match((input as { text: string }).text)
+    const text = (input as { text: string }).text
+    // A command or a title check never reaches the matcher in a chat: say so instead of guessing a topic.
+    const command = commandIn(text)
+    if (command) {
+      io.stdout.write(`${JSON.stringify({ ...input, intent: null, score: 0, reason: command, candidates: [] })}\n`)
+      continue
+    }
+    const { intent, score, reason, candidates } = matcher.match(text)
     io.stdout.write(`${JSON.stringify({ ...input, intent, score, reason, candidates })}\n`)
   }
   return failed ? 1 : 0
+}
+
+/** What the bot's command handlers would take this line as, if anything (the @mention removed as a chat removes it). */
+function commandIn(text: string): string | null {
+  const t = text.replace(/^\s*@\S+\s*/, '')
+  if (parseCommand(t) || parseOperatorCommand(t)) return 'command'
+  if (parseTitleRequest(t)) return 'title check'
+  return null
 }

@@ -16,10 +16,11 @@ export interface ApiDeps extends ConsoleBotDeps {
   now: () => Date
 }
 
-/** A whole number from a query parameter, clamped to [min, max]; the default when absent or not a number. */
-export function intParam(value: string | undefined, fallback: number, min: number, max: number): number {
-  const n = value === undefined || value.trim() === '' ? NaN : Number(value)
-  return Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback
+/** A whole number from a query parameter in [min, max]; the default when absent, null when it is anything else. */
+export function intParam(value: string | undefined, fallback: number, min: number, max: number): number | null {
+  if (value === undefined || value.trim() === '') return fallback
+  const n = Number(value)
+  return Number.isInteger(n) && n >= min && n <= max ? n : null
 }
 
 export function apiRoutes(deps: ApiDeps) {
@@ -34,6 +35,7 @@ export function apiRoutes(deps: ApiDeps) {
 
   app.get('/api/stats', async (c) => {
     const days = intParam(c.req.query('days'), 7, 1, 365)
+    if (days === null) return c.json({ error: 'days must be a whole number from 1 to 365' }, 400)
     const chat = chatParam(c.req.query('chat'))
     return c.json(await consoleStats(c.get('store'), { days, timeZone: deps.timeZone, now: deps.now().getTime(), ...(chat ? { chat } : {}) }))
   })
@@ -56,12 +58,13 @@ export function apiRoutes(deps: ApiDeps) {
     const body = await readJson(c, ForgetBodySchema)
     if (!body.ok) return body.response
     const result = await forgetFromConsole(c.get('store'), deps.knowledge, body.value.text)
-    return c.json(result, result.forgotten ? 200 : 404)
+    return result.forgotten ? c.json(result) : c.json({ error: result.message, ...result }, 404)
   })
 
   app.get('/api/tips', (c) => {
     const chat = c.req.query('chat')?.trim() ?? ''
     const days = intParam(c.req.query('days'), SCHEDULE_DAYS, 1, 60)
+    if (days === null) return c.json({ error: 'days must be a whole number from 1 to 60' }, 400)
     return c.json({ timeZone: deps.timeZone, chatId: chat || null, tips: upcomingTips(deps.knowledge, deps.now(), deps.timeZone, chat, days) })
   })
 

@@ -34,15 +34,3 @@ export function rawUnits(text: string): number {
 export function titleLength(text: string): number {
   return Math.ceil(rawUnits(text))
 }
-
-/** Cuts text at a grapheme boundary so that it fits `limit` units. */
-export function cutToUnits(text: string, limit: number): string {
-  let total = 0
-  let out = ''
-  for (const g of graphemes(text)) {
-    total += graphemeUnits(g)
-    if (total > limit) break
-    out += g
-  }
-  return out
-}

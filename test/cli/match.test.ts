@@ -15,6 +15,13 @@ describe('cli match --jsonl', () => {
     expect(lines[1].candidates.length).toBeLessThanOrEqual(3)
   })
 
+  it('answers no topic for a command or a title check, as a chat would not', async () => {
+    const input = ['{"text":"/tip"}', '{"text":"@红书参谋 标题检查 最近发现的宝藏咖啡店"}', '{"text":"/我的ID"}'].join('\n')
+    const r = await runCli(['match', '--jsonl'], { input })
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.map((l) => [l.intent, l.reason])).toEqual([[null, 'command'], [null, 'title check'], [null, 'command']])
+  })
+
   it('reports a line without text on stderr and exits 1, still answering the good lines', async () => {
     const r = await runCli(['match', '--jsonl'], { input: '{"nope":1}\n{"text":"那探店呢"}\n' })
     expect(r.code).toBe(1)

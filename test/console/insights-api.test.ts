@@ -54,6 +54,14 @@ describe('the question log', () => {
 })
 
 describe('stats', () => {
+  it('answers 400 with the reason for a days value that is not a whole number in range', async () => {
+    for (const days of ['abc', '-5', '99999999999', '1.5']) {
+      const res = await t.request(`/console/api/stats?days=${days}`, { headers: bearer() })
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { error: string }).error).toContain('days')
+    }
+  })
+
   it('reports what computeStats reports, with daily bars that add up to it', async () => {
     const api = await get<{ stats: Record<string, unknown>; perDay: { date: string; questions: number; answered: number }[] }>('/console/api/stats?days=7')
     const direct = await computeStats(t.store, { days: 7, timeZone: TZ })

@@ -3,15 +3,15 @@
 import { describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { TaughtIndex } from '../../src/teach'
-import { loadLabelled } from '../helpers/labelled'
+import { HELD_OUT_SETS, loadLabelled, TUNING_SETS } from '../helpers/labelled'
 
 const knowledge = loadKnowledge()
 const asTaught = knowledge.intents.flatMap((i) => i.phrasings.map((text) => ({ text, intent: i.id, at: '2024-01-01T00:00:00Z' })))
 const index = new TaughtIndex(knowledge, asTaught)
 
 describe('taught overlay near match', () => {
-  it('is right whenever it claims a labelled question (all four sets together)', () => {
-    const files = ['questions.jsonl', 'questions-holdout.jsonl', 'questions-2.jsonl', 'questions-holdout-2.jsonl']
+  it('is right whenever it claims a labelled question (every set together)', () => {
+    const files = [...TUNING_SETS, ...HELD_OUT_SETS]
     const claimed = files.flatMap((file) =>
       loadLabelled(file).flatMap((q) => {
         const hit = index.match(q.text)

@@ -76,8 +76,3 @@ export function assemble(title: string, clauses: readonly Clause[], texts: reado
   })
   return out
 }
-
-/** The clause that contains an original offset, or -1. */
-export function clauseAt(clauses: readonly Clause[], offset: number): number {
-  return clauses.findIndex((c) => c.start <= offset && offset < c.end)
-}
