@@ -119,16 +119,6 @@ export const deliveryCountsKey = (utcDate: string) => `delivery:${utcDate}`
 
 // ---- helpers: the only way the rest of the code touches these keys ----
 
-/** True for the first delivery of a platform message; false for a redelivery. */
-export function claimMessage(store: Store, platform: string, messageId: string): Promise<boolean> {
-  return store.claim(dedupeKey(platform, messageId), DEDUPE_TTL_SECONDS)
-}
-
-/** True for the first delivery of a card callback; false for a retry. */
-export function claimCardAction(store: Store, platform: string, eventId: string): Promise<boolean> {
-  return store.claim(cardDedupeKey(platform, eventId), DEDUPE_TTL_SECONDS)
-}
-
 export function readSession(store: Store, who: Sender): Promise<string | null> {
   return store.get(sessionKey(who))
 }

@@ -22,9 +22,9 @@ const ttl = (key: string) => direct.ttl(`${prefix}${key}`)
 
 describe('store keys on Redis', () => {
   it('writes every key under the prefix with the TTL the key table gives it', async () => {
-    expect(await keys.claimMessage(store, 'wecom', 'msg-1')).toBe(true)
-    expect(await keys.claimMessage(store, 'wecom', 'msg-1')).toBe(false)
-    expect(await keys.claimCardAction(store, 'feishu', 'ev-1')).toBe(true)
+    expect(await store.claim(keys.dedupeKey('wecom', 'msg-1'), keys.DEDUPE_TTL_SECONDS)).toBe(true)
+    expect(await store.claim(keys.dedupeKey('wecom', 'msg-1'), keys.DEDUPE_TTL_SECONDS)).toBe(false)
+    expect(await store.claim(keys.cardDedupeKey('feishu', 'ev-1'), keys.DEDUPE_TTL_SECONDS)).toBe(true)
     await keys.writeSession(store, who, '{"depth":0}')
     expect(await keys.readSession(store, who)).toBe('{"depth":0}')
     expect(await keys.countMessage(store, who, new Date(0))).toBe(1)

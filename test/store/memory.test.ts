@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { claimMessage, countMessage, writeSubscription, readSubscriptions } from '../../src/store/keys'
+import { DEDUPE_TTL_SECONDS, dedupeKey, countMessage, writeSubscription, readSubscriptions } from '../../src/store/keys'
 import { DEFAULT_MAX_KEYS, MemoryStore } from '../../src/store/memory'
 import { runStoreContract } from './contract'
 
@@ -37,7 +37,7 @@ describe('MemoryStore bounds', () => {
     let largest = 0
     for (let i = 0; i < 100_000; i++) {
       clock.t += 1
-      await claimMessage(store, 'feishu', `om_${i}`)
+      await store.claim(dedupeKey('feishu', `om_${i}`), DEDUPE_TTL_SECONDS)
       await countMessage(store, { ...sub, senderId: `ou_${i}` }, new Date(clock.t))
       if (store.size > largest) largest = store.size
     }
@@ -49,13 +49,13 @@ describe('MemoryStore bounds', () => {
 
   it('evicts the soonest-expiring keys first, so a flood of 2-minute rate keys spares 8-hour dedupe claims', async () => {
     const { store, clock } = clocked({ maxKeys: 1000 })
-    for (let i = 0; i < 500; i++) await claimMessage(store, 'wecom', `msg_${i}`)
+    for (let i = 0; i < 500; i++) await store.claim(dedupeKey('wecom', `msg_${i}`), DEDUPE_TTL_SECONDS)
     for (let i = 0; i < 20_000; i++) {
       clock.t += 1
       await countMessage(store, { platform: 'wecom', chatId: 'wr', senderId: `u_${i}` }, new Date(clock.t))
     }
     expect(store.size).toBeLessThanOrEqual(1000)
-    for (let i = 0; i < 500; i++) expect(await claimMessage(store, 'wecom', `msg_${i}`)).toBe(false)
+    for (let i = 0; i < 500; i++) expect(await store.claim(dedupeKey('wecom', `msg_${i}`), DEDUPE_TTL_SECONDS)).toBe(false)
   })
 
   it('evicts among keys expiring at the same moment only as many as it must', async () => {
