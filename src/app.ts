@@ -56,6 +56,8 @@ export interface Bot {
   /** Sends what the reply outbox holds and is due; the Node timer and the Workers cron call it with their store. */
   drainOutbox: (store: Store) => Promise<DrainReport>
   rejections: RejectionLog
+  /** What dispatch needs for a store: the same for the webhooks, the outbox, the console and the start-up warm-up. */
+  dispatchDeps: (store: Store) => DispatchDeps
 }
 
 export function createApp(deps: AppDeps): Hono<Env> {
@@ -172,5 +174,5 @@ export function createBot(deps: AppDeps): Bot {
     // A fault of ours or of a dependency, not of the input: 503 asks the platform to retry later.
     return c.json({ error: 'temporarily unavailable, please retry' }, 503)
   })
-  return { app, drainOutbox: (store) => drainOutbox(deliveryFor(store)), rejections }
+  return { app, drainOutbox: (store) => drainOutbox(deliveryFor(store)), rejections, dispatchDeps }
 }

@@ -7,8 +7,7 @@
 // HTTP layer: its own memory store, and the real Feishu client over an HTTP layer that answers in memory. It writes
 // nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
 import * as lark from '@larksuiteoapi/node-sdk'
-import { createHandlers } from '../handlers'
-import { createApp } from './app'
+import { createBot } from './app'
 import { dispatch } from './bot/dispatch'
 import { loadConfig } from './config'
 import type { Knowledge } from './knowledge/knowledge'
@@ -98,22 +97,15 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
   })
   const store = new MemoryStore()
   // Hono builds its router on the first match.
-  createApp({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log }).router.match('POST', '/webhook/feishu')
+  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log })
+  bot.app.router.match('POST', '/webhook/feishu')
   const cards: object[] = []
   // The live client is built on the first request, once its credentials are known. The SDK's constructor is large
   // (in Node ~15 ms the first time, ~5 the second, ~1 after): building it twice here leaves the live one the cheap one.
   const offline = () => createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', httpInstance: inMemoryHttp(cards), log })
   offline()
   const api = offline()
-  const deps = {
-    store,
-    knowledge,
-    handlers: createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS }),
-    timeZone: config.TZ_NAME,
-    adminIds: config.ADMIN_IDS,
-    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    log,
-  }
+  const deps = bot.dispatchDeps(store)
   for (const [n, question] of questions.entries()) {
     const envelope = EventEnvelope.parse(groupMention(question, n))
     const msg = adaptMessage(MessageReceive.parse(envelope.event), await api.botOpenId())
