@@ -1,3 +1,4 @@
+import { wordedForChat } from './chat-words'
 import type { Handler, HandlerContext } from '../src/bot/handler'
 import type { Platform } from '../src/bot/message'
 import type { Reply, ReplyTone } from '../src/bot/reply'
@@ -107,9 +108,9 @@ export function createCommandsHandler(opts: SubscriptionOptions = {}): Handler {
     if (!command) return null
     switch (command.name) {
       case 'subscribe':
-        return handleSubscribe(ctx, command.arg, opts)
+        return wordedForChat(ctx, await handleSubscribe(ctx, command.arg, opts))
       case 'unsubscribe':
-        return handleUnsubscribe(ctx)
+        return wordedForChat(ctx, await handleUnsubscribe(ctx))
       case 'tip':
         return todaysTipReply(ctx.knowledge, ctx.now, ctx.timeZone, msg.chatId)
     }

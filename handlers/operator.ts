@@ -1,4 +1,5 @@
 // The operator's loop in chat: /我的ID, /统计, /待答 (and its teach buttons), /教, /忘.
+import { wordedForChat } from './chat-words'
 import type { Handler, HandlerContext } from '../src/bot/handler'
 import type { Reply } from '../src/bot/reply'
 import { computeStats, findQuestion, listQuestions, type QuestionView } from '../src/insights'
@@ -83,9 +84,9 @@ export function createOperatorHandler(opts: OperatorOptions): Handler {
     if (refusal) return refusal
     switch (command.name) {
       case 'stats':
-        return stats(ctx, opts.questionLogDays)
+        return wordedForChat(ctx, await stats(ctx, opts.questionLogDays))
       case 'pending':
-        return pending(ctx, opts)
+        return wordedForChat(ctx, await pending(ctx, opts))
       case 'teach':
         return teachText(ctx, opts, command.text, command.topic, command.force)
       case 'teach-usage':

@@ -73,3 +73,14 @@ describe('cli entry', () => {
     expect(none.stderr).toMatch(/^usage:/)
   })
 })
+
+describe('cli ask in a 1:1 chat', () => {
+  it('says 这里, not 本群, in the subscription replies', async () => {
+    const r = await runCli(['ask', '/订阅', '--p2p'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('这里每天早上会收到')
+    expect(r.stdout).not.toContain('本群')
+    const group = await runCli(['ask', '/订阅'])
+    expect(group.stdout).toContain('本群每天早上会收到')
+  })
+})
