@@ -2,14 +2,13 @@
 // and what it does with replies still in flight when it is told to stop.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Outbox } from '../../src/platforms/outbox'
-import type { Store } from '../../src/store/store'
 import { REDIS_URL } from '../helpers/app'
-import { FakeOpenApi } from '../helpers/fake-open-api'
-import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
+import { ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 import { freePort } from '../helpers/redis-server-process'
+import { fakeOpenApiWith } from '../helpers/open-api-fixture'
 
 interface Run {
   code: number | null
@@ -41,18 +40,7 @@ function runMain(env: Record<string, string>, whenReady?: () => void | Promise<v
 }
 
 const prefix = testPrefix('node-main')
-let store: Store
-let api: FakeOpenApi
-
-beforeAll(async () => {
-  store = prefixedRedisStore(prefix)
-  api = new FakeOpenApi(BOT)
-  await api.start()
-})
-afterAll(async () => {
-  await api.stop()
-  await store.close()
-})
+const { api, store } = fakeOpenApiWith(prefixedRedisStore(prefix))
 
 describe('npm start (src/node/main.ts)', () => {
   it('logs the address it bound and stops cleanly on SIGTERM', async () => {

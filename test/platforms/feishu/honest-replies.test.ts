@@ -1,29 +1,17 @@
 // End to end through the Feishu webhook (encrypted, signed, real Redis, the fake Open API): what a member sees
 // for a near miss, for another platform, for small talk, for 帮助, and that an in-scope answer is unchanged.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { answerReply } from '../../../handlers/replies'
 import { loadKnowledge } from '../../../src/knowledge/knowledge'
 import { renderFeishuCard } from '../../../src/platforms/feishu/card'
-import type { Store } from '../../../src/store/store'
 import { redisStore, testApp } from '../../helpers/app'
-import { FakeOpenApi } from '../../helpers/fake-open-api'
-import { BOT, feishuRequest, testCtx, textMessage, uid } from '../../helpers/feishu'
+import { feishuRequest, testCtx, textMessage, uid } from '../../helpers/feishu'
 import { testPrefix } from '../../helpers/redis-test-store'
+import { fakeOpenApiWith } from '../../helpers/open-api-fixture'
 
 const knowledge = loadKnowledge()
 const prefix = testPrefix('honest-replies')
-let api: FakeOpenApi
-let store: Store
-
-beforeAll(async () => {
-  api = new FakeOpenApi(BOT)
-  await api.start()
-  store = redisStore(prefix)
-})
-afterAll(async () => {
-  await api.stop()
-  await store.close()
-})
+const { api, store } = fakeOpenApiWith(redisStore(prefix))
 
 /** Sends one group message that @-mentions the bot and returns the card of the one reply it got. */
 async function ask(text: string, opts: { chatId?: string; sender?: string } = {}): Promise<any> {

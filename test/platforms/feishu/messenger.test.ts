@@ -1,28 +1,16 @@
 // The daily tip through the Feishu messenger against the fake Open API: how send errors decide a chat's fate.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../src/config'
 import { loadKnowledge } from '../../../src/knowledge/knowledge'
 import { feishuApiFromConfig } from '../../../src/platforms/feishu/client'
 import { runTipPush } from '../../../src/platforms/messenger'
 import { isSubscribed, subscribe } from '../../../src/tips/subscriptions'
-import type { Store } from '../../../src/store/store'
-import { FakeOpenApi } from '../../helpers/fake-open-api'
-import { BOT, uid } from '../../helpers/feishu'
+import { uid } from '../../helpers/feishu'
 import { prefixedRedisStore, testPrefix } from '../../helpers/redis-test-store'
+import { fakeOpenApiWith } from '../../helpers/open-api-fixture'
 
 const prefix = testPrefix('feishu-messenger')
-let store: Store
-let api: FakeOpenApi
-
-beforeAll(async () => {
-  store = prefixedRedisStore(prefix)
-  api = new FakeOpenApi(BOT)
-  await api.start()
-})
-afterAll(async () => {
-  await api.stop()
-  await store.close()
-})
+const { api, store } = fakeOpenApiWith(prefixedRedisStore(prefix))
 
 async function pushTo(chatId: string) {
   const config = loadConfig({ FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: 'secret_test', FEISHU_API_BASE: api.url })

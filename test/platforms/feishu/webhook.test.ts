@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../../src/knowledge/knowledge'
 import { isSubscribed } from '../../../src/tips/subscriptions'
 import { nodeCryptoBackend } from '../../../src/node/crypto'
 import { createStore } from '../../../src/store'
 import { readVotes } from '../../../src/store/keys'
 import { localDate } from '../../../src/tips/schedule'
-import type { Store } from '../../../src/store/store'
 import { redisStore, testApp } from '../../helpers/app'
 import { testPrefix } from '../../helpers/redis-test-store'
-import { FakeOpenApi } from '../../helpers/fake-open-api'
-import { BOT, ENCRYPT_KEY, TOKEN, cardAction, envelope, feishuRequest, testCtx, textMessage, uid } from '../../helpers/feishu'
+import { ENCRYPT_KEY, TOKEN, cardAction, envelope, feishuRequest, testCtx, textMessage, uid } from '../../helpers/feishu'
+import { fakeOpenApiWith } from '../../helpers/open-api-fixture'
 
 const knowledge = loadKnowledge()
 const prefix = testPrefix('feishu-webhook')
-let api: FakeOpenApi
-let store: Store
-
-beforeAll(async () => {
-  api = new FakeOpenApi(BOT)
-  await api.start()
-  store = redisStore(prefix)
-})
-afterAll(async () => {
-  await api.stop()
-  await store.close()
-})
+const { api, store } = fakeOpenApiWith(redisStore(prefix))
 
 async function post(app: ReturnType<typeof testApp>['app'], req: Request) {
   const t = testCtx()
