@@ -1,24 +1,16 @@
 // The console in workerd (`wrangler dev`'s runtime): the Worker bundle built by wrangler, with real Redis behind it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { unstable_startWorker } from 'wrangler'
-import { deleteKeys, randomPrefix, REDIS_URL } from '../helpers/redis-test-store'
+import { startTestWorker, type TestWorker } from '../helpers/workerd'
+import { deleteKeys, randomPrefix } from '../helpers/redis-test-store'
 
 const TOKEN = 'workerd-console-token-0123456789'
 const BASE = 'http://bot.test'
 const prefix = randomPrefix('console-worker')
-const text = (value: string) => ({ type: 'plain_text' as const, value })
 
-let worker: Awaited<ReturnType<typeof unstable_startWorker>>
+let worker: TestWorker
 
 beforeAll(async () => {
-  worker = await unstable_startWorker({
-    config: 'wrangler.toml',
-    build: { nodejsCompatMode: 'v2' },
-    envFiles: [],
-    bindings: { CONSOLE_TOKEN: text(TOKEN), REDIS_URL: text(REDIS_URL), REDIS_PREFIX: text(prefix) },
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false },
-  })
-  await worker.ready
+  worker = await startTestWorker(prefix, { CONSOLE_TOKEN: TOKEN })
 }, 120_000)
 
 afterAll(async () => {

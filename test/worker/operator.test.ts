@@ -1,10 +1,9 @@
 // The operator's loop inside workerd: the bundled Worker teaches, answers with the taught phrasing, and logs to Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { unstable_startWorker } from 'wrangler'
+import { feishuVars, startTestWorker, type TestWorker } from '../helpers/workerd'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
-import { REDIS_URL } from '../helpers/app'
 import { FakeOpenApi } from '../helpers/fake-open-api'
-import { BOT, ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
+import { BOT, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { deleteKeys, keysUnder, randomPrefix } from '../helpers/redis-test-store'
 
 /** The honest not-answered titles: low confidence, or a subject the article does not cover. */
@@ -13,30 +12,13 @@ const UNANSWERED = /这个我不确定|文章没有讲到这个/
 const knowledge = loadKnowledge()
 const prefix = randomPrefix('worker-operator')
 const ADMIN = 'ou_worker_admin'
-let worker: Awaited<ReturnType<typeof unstable_startWorker>>
+let worker: TestWorker
 let api: FakeOpenApi
-const text = (value: string) => ({ type: 'plain_text' as const, value })
 
 beforeAll(async () => {
   api = new FakeOpenApi(BOT)
   await api.start()
-  worker = await unstable_startWorker({
-    config: 'wrangler.toml',
-    build: { nodejsCompatMode: 'v2' },
-    envFiles: [],
-    bindings: {
-      FEISHU_APP_ID: text('cli_test'),
-      FEISHU_APP_SECRET: text('secret_test'),
-      FEISHU_VERIFICATION_TOKEN: text(TOKEN),
-      FEISHU_ENCRYPT_KEY: text(ENCRYPT_KEY),
-      FEISHU_API_BASE: text(api.url),
-      REDIS_URL: text(REDIS_URL),
-      REDIS_PREFIX: text(prefix),
-      ADMIN_IDS: text(ADMIN),
-    },
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false },
-  })
-  await worker.ready
+  worker = await startTestWorker(prefix, { ...feishuVars(api.url), ADMIN_IDS: ADMIN })
 }, 120_000)
 
 afterAll(async () => {

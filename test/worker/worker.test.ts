@@ -1,27 +1,22 @@
 // The Worker itself, bundled by wrangler and run in workerd, with a real Redis behind it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { unstable_startWorker } from 'wrangler'
-import { REDIS_URL } from '../helpers/app'
+import { feishuVars, startTestWorker, type TestWorker } from '../helpers/workerd'
 import { prefixedRedisStore, testPrefix } from '../helpers/redis-test-store'
 import { dedupeKey } from '../../src/store/keys'
 import { Outbox } from '../../src/platforms/outbox'
 import { FakeOpenApi } from '../helpers/fake-open-api'
-import { BOT, ENCRYPT_KEY, TOKEN, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
+import { BOT, cardAction, feishuRequest, textMessage, uid } from '../helpers/feishu'
 import { isLoopbackHost } from '../helpers/loopback'
 import { listSubscriptions, subscribe, unsubscribe } from '../../src/tips/subscriptions'
 import type { Store } from '../../src/store/store'
 
-let worker: Awaited<ReturnType<typeof unstable_startWorker>>
+let worker: TestWorker
 let api: FakeOpenApi
 let store: Store
 // The Worker's REDIS_PREFIX: it sees only what this file writes (its cron push reads every subscription).
 const prefix = testPrefix('worker')
 
-const text = (value: string) => ({ type: 'plain_text' as const, value })
-
-// workerd makes its own connections, out of reach of test/setup/no-network.ts (and wrangler 4.86's
-// unstable_startWorker ignores dev.outboundService), so the Worker is kept on loopback by what it is given:
-// both API bases point at the fake Open API, and its REDIS_PREFIX holds only what this file writes. runCron checks
+// The Worker is kept on loopback by what it is given (helpers/workerd.ts): both API bases point at the fake Open API, and its REDIS_PREFIX holds only what this file writes. runCron checks
 // the one thing a test could still add, a subscription's webhook URL, before the Worker may read it.
 async function runCron() {
   const remote = (await listSubscriptions(store)).map((s) => s.webhookUrl).filter((u): u is string => !!u && !isLoopbackHost(new URL(u).hostname))
@@ -33,28 +28,7 @@ beforeAll(async () => {
   api = new FakeOpenApi(BOT)
   await api.start()
   store = prefixedRedisStore(prefix)
-  worker = await unstable_startWorker({
-    config: 'wrangler.toml',
-    build: { nodejsCompatMode: 'v2' },
-    envFiles: [],
-    bindings: {
-      FEISHU_APP_ID: text('cli_test'),
-      FEISHU_APP_SECRET: text('secret_test'),
-      FEISHU_VERIFICATION_TOKEN: text(TOKEN),
-      FEISHU_ENCRYPT_KEY: text(ENCRYPT_KEY),
-      FEISHU_API_BASE: text(api.url),
-      WECOM_API_BASE: text(api.url),
-      REDIS_URL: text(REDIS_URL),
-      REDIS_PREFIX: text(prefix),
-    },
-    dev: {
-      server: { hostname: '127.0.0.1', port: 0 },
-      inspector: false,
-      watch: false,
-      persist: false,
-    },
-  })
-  await worker.ready
+  worker = await startTestWorker(prefix, { ...feishuVars(api.url), WECOM_API_BASE: api.url })
 }, 120_000)
 
 afterAll(async () => {
