@@ -8,10 +8,13 @@ import type { InboundMessage } from '../bot/message'
 import { loadConfig } from '../config'
 import { loadKnowledge } from '../knowledge/knowledge'
 import { askResult } from '../platforms/ask-result'
+import { TAUGHT_KEY, TAUGHT_VERSION_KEY, TAUGHT_VERSION_TTL_SECONDS } from '../store/keys'
 import { MemoryStore } from '../store/memory'
+import type { Store } from '../store/store'
 import { lastValue, parseArgs } from './args'
 import { replyToText } from './reply-text'
 import { stdinLines, type CliIo } from './io'
+import { withCliStore } from './store'
 
 const USAGE = 'usage: ask "<text>" [--json] [--chat ID] [--user ID] [--p2p] [--admin]   (no text: one message per stdin line)'
 
@@ -22,6 +25,23 @@ export interface AskIO {
   lines?: AsyncIterable<string>
   env?: Record<string, string | undefined>
   now?: () => Date
+  /** Where the taught phrasings are read from; by default Redis from REDIS_URL, when it is set. */
+  store?: Store
+}
+
+/**
+ * The bot's own store, copied down to what answering needs: the taught phrasings. Everything `ask` writes
+ * (sessions, the question log, rate limits) stays in its memory store, so a preview never shows up in the stats.
+ */
+async function previewStore(io: AskIO): Promise<MemoryStore> {
+  const memory = new MemoryStore()
+  if (!io.store && !io.env?.REDIS_URL) return memory
+  await withCliStore({ store: io.store, env: io.env, err: io.err }, async (store) => {
+    const [taught, version] = await Promise.all([store.hgetall(TAUGHT_KEY), store.get(TAUGHT_VERSION_KEY)])
+    for (const [field, json] of Object.entries(taught)) await memory.hset(TAUGHT_KEY, field, json)
+    if (version) await memory.set(TAUGHT_VERSION_KEY, version, TAUGHT_VERSION_TTL_SECONDS)
+  })
+  return memory
 }
 
 export { askResult, type AskResult } from '../platforms/ask-result'
@@ -43,7 +63,7 @@ export async function runAsk(args: string[], io: AskIO): Promise<number> {
     mentionsBot: true,
   }
   const deps: DispatchDeps = {
-    store: new MemoryStore(),
+    store: await previewStore(io),
     knowledge: loadKnowledge(),
     handlers: createHandlers({ wecomApiBase: config.WECOM_API_BASE }),
     timeZone: config.TZ_NAME,
