@@ -2,11 +2,11 @@
 // centroid similarity weigh every shared n-gram by idf alone; a trained model learns which n-grams
 // separate one intent from its neighbours. Trained at index build, so it must stay cheap. Runs on Workers.
 
-export function softmax(z: Float64Array): Float64Array {
+/** `out`: where to write (may be `z`); scoring passes a reused buffer, since allocating one per question costs more than the sums. */
+export function softmax(z: Float64Array, out: Float64Array = new Float64Array(z.length)): Float64Array {
   let max = -Infinity
   for (const x of z) if (x > max) max = x
   let sum = 0
-  const out = new Float64Array(z.length)
   for (let i = 0; i < z.length; i++) {
     out[i] = Math.exp((z[i] as number) - max)
     sum += out[i] as number

@@ -6,15 +6,54 @@ import { softmax } from './linear-model'
 import { normalizeRange } from './sparse-rows'
 import { TUNING } from './tuning'
 
-/** Per-intent scores (0..1) for canonical text; the last entry is the out-of-scope examples' score. */
+/** Per-question buffers and the documents of each intent, made once per index: questions are scored one at a time. */
+interface ScoreScratch {
+  qFeat: Int32Array
+  qKey: Float64Array
+  qW: Float64Array
+  centroid: Float64Array
+  z: Float64Array
+  scores: Float64Array
+  /** documents come grouped by intent: intent i's are intentDocs[i] .. intentDocs[i + 1] */
+  intentDocs: Int32Array
+}
+
+const scratches = new WeakMap<Index, ScoreScratch>()
+
+function scratchOf(index: Index): ScoreScratch {
+  let s = scratches.get(index)
+  if (!s) {
+    const intentCount = index.intentIds.length
+    const intentDocs = new Int32Array(intentCount + 1)
+    const docIntent = index.docIntent
+    for (let d = 0; d < docIntent.length; d++) {
+      if (d > 0 && (docIntent[d] as number) < (docIntent[d - 1] as number)) throw new Error('index documents are not grouped by intent')
+      intentDocs[(docIntent[d] as number) + 1] = d + 1
+    }
+    for (let i = 1; i <= intentCount; i++) intentDocs[i] = Math.max(intentDocs[i] as number, intentDocs[i - 1] as number)
+    s = { qFeat: new Int32Array(64), qKey: new Float64Array(64), qW: new Float64Array(64), centroid: new Float64Array(intentCount), z: new Float64Array(intentCount), scores: new Float64Array(intentCount), intentDocs }
+    scratches.set(index, s)
+  }
+  return s
+}
+
+/**
+ * Per-intent scores (0..1) for canonical text; the last entry is the out-of-scope examples' score. The array is
+ * the index's own buffer, overwritten by the next question: read it before scoring another.
+ */
 export function scoreIntents(index: Index, canonical: string, ignoreIdentical = false): Float64Array {
   const { keys, position, unknown, unknownPosition } = index.scratch
+  const scratch = scratchOf(index)
   keys.length = 0
   collectFeatureKeys(canonical, index.lexicon, index.words, false, keys)
+  if (scratch.qFeat.length < keys.length) {
+    const n = keys.length * 2
+    scratch.qFeat = new Int32Array(n)
+    scratch.qKey = new Float64Array(n)
+    scratch.qW = new Float64Array(n)
+  }
   // distinct features in first-seen order, with their counts
-  const qFeat = new Int32Array(keys.length)
-  const qKey = new Float64Array(keys.length)
-  const qW = new Float64Array(keys.length)
+  const { qFeat, qKey, qW } = scratch
   let k = 0
   for (let j = 0; j < keys.length; j++) {
     const key = keys.keys[j] as number
@@ -48,15 +87,15 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   normalizeRange(qW, 0, k)
   const docScores = index.scratch.docScores.fill(0)
   const intentCount = index.intentIds.length
-  const centroidScores = new Float64Array(intentCount)
-  const dp = index.docPostings
-  const cp = index.centroidPostings
+  const centroidScores = scratch.centroid.fill(0)
+  const { offsets: dOff, ids: dIds, weights: dW } = index.docPostings
+  const { offsets: cOff, ids: cIds, weights: cW } = index.centroidPostings
   for (let j = 0; j < k; j++) {
     const f = qFeat[j] as number
     if (f < 0) continue
     const qw = qW[j] as number
-    for (let p = dp.offsets[f] as number; p < (dp.offsets[f + 1] as number); p++) docScores[dp.ids[p] as number]! += qw * (dp.weights[p] as number)
-    for (let p = cp.offsets[f] as number; p < (cp.offsets[f + 1] as number); p++) centroidScores[cp.ids[p] as number]! += qw * (cp.weights[p] as number)
+    for (let p = dOff[f] as number, end = dOff[f + 1] as number; p < end; p++) docScores[dIds[p] as number]! += qw * (dW[p] as number)
+    for (let p = cOff[f] as number, end = cOff[f + 1] as number; p < end; p++) centroidScores[cIds[p] as number]! += qw * (cW[p] as number)
   }
   const identical = ignoreIdentical ? index.docsByText.get(canonical) : undefined
   if (identical) for (const d of identical) docScores[d] = 0
@@ -64,24 +103,26 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   // The linear model was trained on the identical phrasing and cannot forget it: judge by similarity alone.
   if (!identical) {
     const W = index.linear
-    const z = new Float64Array(intentCount)
+    const z = scratch.z.fill(0)
     for (let j = 0; j < k; j++) {
       const f = qFeat[j] as number
       if (f < 0) continue
       const qw = qW[j] as number
-      for (let i = 0; i < intentCount; i++) z[i]! += qw * (W[f * intentCount + i] as number)
+      for (let i = 0, at = f * intentCount; i < intentCount; i++, at++) z[i]! += qw * (W[at] as number)
     }
-    linear = softmax(z)
-  }
-  const nearest = new Float64Array(intentCount)
-  for (let d = 0; d < docScores.length; d++) {
-    const i = index.docIntent[d] as number
-    if ((docScores[d] as number) > (nearest[i] as number)) nearest[i] = docScores[d] as number
+    linear = softmax(z, z)
   }
   const share = TUNING.nearestShare
-  const scores = new Float64Array(intentCount)
+  const intentDocs = scratch.intentDocs
+  const scores = scratch.scores
   for (let i = 0; i < intentCount; i++) {
-    scores[i] = Math.min(1, share * (nearest[i] as number) + (1 - share) * (centroidScores[i] as number))
+    // the intent's single closest phrasing (0 when it shares nothing)
+    let nearest = 0
+    for (let d = intentDocs[i] as number, end = intentDocs[i + 1] as number; d < end; d++) {
+      const s = docScores[d] as number
+      if (s > nearest) nearest = s
+    }
+    scores[i] = Math.min(1, share * nearest + (1 - share) * (centroidScores[i] as number))
     if (linear) scores[i] = (1 - TUNING.linearShare) * (scores[i] as number) + TUNING.linearShare * (linear[i] as number)
   }
   return scores
