@@ -4,38 +4,8 @@ import { collectFeatureKeys, KIND_BASE } from './features'
 import type { Index } from './build-index'
 import { softmax } from './linear-model'
 import { normalizeRange } from './sparse-rows'
+import { fitQuestion, scratchOf } from './score-scratch'
 import { TUNING } from './tuning'
-
-/** Per-question buffers and the documents of each intent, made once per index: questions are scored one at a time. */
-interface ScoreScratch {
-  qFeat: Int32Array
-  qKey: Float64Array
-  qW: Float64Array
-  centroid: Float64Array
-  z: Float64Array
-  scores: Float64Array
-  /** documents come grouped by intent: intent i's are intentDocs[i] .. intentDocs[i + 1] */
-  intentDocs: Int32Array
-}
-
-const scratches = new WeakMap<Index, ScoreScratch>()
-
-function scratchOf(index: Index): ScoreScratch {
-  let s = scratches.get(index)
-  if (!s) {
-    const intentCount = index.intentIds.length
-    const intentDocs = new Int32Array(intentCount + 1)
-    const docIntent = index.docIntent
-    for (let d = 0; d < docIntent.length; d++) {
-      if (d > 0 && (docIntent[d] as number) < (docIntent[d - 1] as number)) throw new Error('index documents are not grouped by intent')
-      intentDocs[(docIntent[d] as number) + 1] = d + 1
-    }
-    for (let i = 1; i <= intentCount; i++) intentDocs[i] = Math.max(intentDocs[i] as number, intentDocs[i - 1] as number)
-    s = { qFeat: new Int32Array(64), qKey: new Float64Array(64), qW: new Float64Array(64), centroid: new Float64Array(intentCount), z: new Float64Array(intentCount), scores: new Float64Array(intentCount), intentDocs }
-    scratches.set(index, s)
-  }
-  return s
-}
 
 /**
  * Per-intent scores (0..1) for canonical text; the last entry is the out-of-scope examples' score. The array is
@@ -46,14 +16,9 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   const scratch = scratchOf(index)
   keys.length = 0
   collectFeatureKeys(canonical, index.lexicon, index.words, false, keys)
-  if (scratch.qFeat.length < keys.length) {
-    const n = keys.length * 2
-    scratch.qFeat = new Int32Array(n)
-    scratch.qKey = new Float64Array(n)
-    scratch.qW = new Float64Array(n)
-  }
+  fitQuestion(scratch, keys.length)
   // distinct features in first-seen order, with their counts
-  const { qFeat, qKey, qW } = scratch
+  const { qFeat, qKey, qW, viaPhrase } = scratch
   let k = 0
   for (let j = 0; j < keys.length; j++) {
     const key = keys.keys[j] as number
@@ -75,6 +40,18 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
       qW[k++] = 1
     } else qW[at]!++
   }
+  // A phrase whose n-grams each occur once: their documents come from its merged postings (score-scratch.ts).
+  const { phrases, phraseOn } = scratch
+  for (let p = 0; p < phrases.length; p++) {
+    const features = phrases[p]!.features
+    let once = true
+    for (let g = 0; g < features.length && once; g++) {
+      const at = (position[features[g] as number] as number) - 1
+      once = at >= 0 && qW[at] === 1
+    }
+    phraseOn[p] = once ? 1 : 0
+    if (once) for (let g = 0; g < features.length; g++) viaPhrase[(position[features[g] as number] as number) - 1] = 1
+  }
   for (let j = 0; j < k; j++) {
     const id = qFeat[j] as number
     if (id >= 0) position[id] = 0
@@ -84,7 +61,7 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   }
   unknown.clear()
   unknownPosition.length = 0
-  normalizeRange(qW, 0, k)
+  const norm = normalizeRange(qW, 0, k)
   const docScores = index.scratch.docScores.fill(0)
   const intentCount = index.intentIds.length
   const centroidScores = scratch.centroid.fill(0)
@@ -94,8 +71,14 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
     const f = qFeat[j] as number
     if (f < 0) continue
     const qw = qW[j] as number
-    for (let p = dOff[f] as number, end = dOff[f + 1] as number; p < end; p++) docScores[dIds[p] as number]! += qw * (dW[p] as number)
+    if (viaPhrase[j]) viaPhrase[j] = 0
+    else for (let p = dOff[f] as number, end = dOff[f + 1] as number; p < end; p++) docScores[dIds[p] as number]! += qw * (dW[p] as number)
     for (let p = cOff[f] as number, end = cOff[f + 1] as number; p < end; p++) centroidScores[cIds[p] as number]! += qw * (cW[p] as number)
+  }
+  for (let p = 0; p < phrases.length; p++) {
+    if (!phraseOn[p]) continue
+    const { docs, sums } = phrases[p]!
+    for (let q = 0; q < docs.length; q++) docScores[docs[q] as number]! += (sums[q] as number) / norm
   }
   const identical = ignoreIdentical ? index.docsByText.get(canonical) : undefined
   if (identical) for (const d of identical) docScores[d] = 0
@@ -120,7 +103,7 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
     let nearest = 0
     for (let d = intentDocs[i] as number, end = intentDocs[i + 1] as number; d < end; d++) {
       const s = docScores[d] as number
-      if (s > nearest) nearest = s
+      nearest = s > nearest ? s : nearest
     }
     scores[i] = Math.min(1, share * nearest + (1 - share) * (centroidScores[i] as number))
     if (linear) scores[i] = (1 - TUNING.linearShare) * (scores[i] as number) + TUNING.linearShare * (linear[i] as number)

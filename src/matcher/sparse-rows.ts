@@ -7,12 +7,13 @@ export interface Postings {
   weights: Float32Array
 }
 
-/** Scales `w[from..to)` to unit length in place. */
-export function normalizeRange(w: Float64Array, from: number, to: number): void {
+/** Scales `w[from..to)` to unit length in place; returns the length it had (1 for a zero vector). */
+export function normalizeRange(w: Float64Array, from: number, to: number): number {
   let sum = 0
   for (let j = from; j < to; j++) sum += (w[j] as number) * (w[j] as number)
   const norm = Math.sqrt(sum) || 1
   for (let j = from; j < to; j++) w[j] = (w[j] as number) / norm
+  return norm
 }
 
 /** Sparse rows (row r: feats/weights[start[r] .. start[r + 1]]) turned into per-feature postings of row ids. */
