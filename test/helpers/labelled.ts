@@ -20,5 +20,5 @@ export function loadLabelled(file: string): Labelled[] {
  * The labelled question sets. Tuning sets may be used to calibrate, by aggregate; held-out sets are measured
  * only, never used to choose anything (not a phrasing, not a word list, not a threshold).
  */
-export const TUNING_SETS = ['questions.jsonl', 'questions-2.jsonl', 'questions-3.jsonl'] as const
+export const TUNING_SETS = ['questions.jsonl', 'questions-2.jsonl', 'questions-3.jsonl', 'questions-4.jsonl'] as const
 export const HELD_OUT_SETS = ['questions-holdout.jsonl', 'questions-holdout-2.jsonl'] as const
