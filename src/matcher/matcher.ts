@@ -45,8 +45,9 @@ export function createMatcher(knowledge: MatcherKnowledge): Matcher {
       if (hasHelp && isHelpRequest(text, normalized)) {
         return result(HELP, { kind: 'help' }, 1, [{ intent: HELP, score: 1 }, ...candidates.filter((c) => c.intent !== HELP).slice(0, 2)])
       }
-      // Small talk is not a question: no topic score, no candidates.
-      const topic = smallTalkTopic(question)
+      // Small talk is not a question: no topic score, no candidates. A message of nothing but punctuation or
+      // emoji ("?", "👀") is someone checking the bot is there.
+      const topic = normalized ? smallTalkTopic(question) : text.trim() ? 'presence' : null
       if (topic) return result(null, { kind: 'smalltalk', topic }, 0, [])
       if (!best || !question) return result(null, { kind: 'low-confidence' })
       const decision = decideScope(splitClauses(text, index.rewrite, question), {

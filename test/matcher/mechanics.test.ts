@@ -25,6 +25,9 @@ describe('mechanics shapes', () => {
     ['敏感词有哪些', 'rules'],
     ['剪视频用什么软件', 'tool'],
     ['认证一次多少钱', 'price'],
+    ['合集这个功能怎么用', 'operate'], ['怎么在小红书上架商品', 'operate'], ['分成一般多少个点', 'number'],
+    ['多久没动静就算凉了', 'number'], ['简介里留微信号会不会被封', 'rules'], ['有没有自测限流的办法', 'feature'],
+    ['收藏多点赞少代表什么', 'feature'],
   ])('%s asks %s', (text, kind) => {
     expect(mechanicsIn(matcher.canonical(text)).map((h) => h.kind)).toContain(kind)
   })

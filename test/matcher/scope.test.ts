@@ -21,6 +21,8 @@ describe('small talk', () => {
     ['你说的不对', 'complaint'], ['感觉回答得有点笼统', 'complaint'], ['说了等于没说', 'complaint'],
     ['你是ai还是真人在回', 'identity'], ['回答得很详细', 'praise'], ['你还挺聪明的嘛', 'praise'],
     ['红书参谋早', 'greeting'], ['新人报到 请多关照', 'greeting'], ['在忙吗', 'presence'], ['今天心情不好', 'feeling'],
+    ['太有用了吧', 'praise'], ['又是这套答案', 'complaint'], ['牛头不对马嘴啊', 'complaint'], ['你累不累呀', 'identity'],
+    ['可以陪我聊会儿天吗', 'feeling'], ['机器人你好', 'greeting'],
   ])('%s is %s', (text, topic) => {
     expect(smallTalkTopic(matcher.canonical(text))).toBe(topic)
   })
@@ -36,6 +38,11 @@ describe('help requests', () => {
   })
   it.each(['关键词怎么用', '选品中心怎么用', '帮助商家长期经营是什么意思'])('%s is a question', (t) => {
     expect(isHelpRequest(t)).toBe(false)
+  })
+  it('takes a lone question mark or emoji for 在吗, not for help', () => {
+    expect(isHelpRequest('?')).toBe(false)
+    expect(matcher.match('？？').decision).toEqual({ kind: 'smalltalk', topic: 'presence' })
+    expect(matcher.match('👀').intent).toBeNull()
   })
 })
 

@@ -7,6 +7,6 @@ const HELP_TEXT = /^(?:\/?help|\/?帮助|帮助一下|求帮助|怎么用|如何
 /** `normalized`: normalizeText(text), when the caller already has it. */
 export function isHelpRequest(text: string, normalized = normalizeText(text)): boolean {
   const raw = text.trim().toLowerCase()
-  if (raw === '/help' || raw === '/帮助' || raw === '?' || raw === '？') return true
+  if (raw === '/help' || raw === '/帮助') return true
   return normalized.length <= 24 && HELP_TEXT.test(normalized.replace(/\s+/g, ''))
 }
