@@ -87,7 +87,8 @@ export function coverageCheck(coveredText: string, canonical: (s: string) => str
         else out.everydayAsked ??= task
       }
       if (asks && out.asks === undefined && !aboutTheBot) {
-        const hit = mechanicsIn(c.text).find((h) => !(h.kind === 'operate' && ADVICE.test(c.text)) && !(cooperation && (h.kind === 'where' || h.kind === 'operate')))
+        // a malfunction word the answers use is a figure of speech there (复购有bug is the article's own phrase)
+        const hit = mechanicsIn(c.text).find((h) => !(h.kind === 'operate' && ADVICE.test(c.text)) && !(cooperation && (h.kind === 'where' || h.kind === 'operate')) && !(h.kind === 'malfunction' && coveredText.includes(h.words)))
         if (hit) out.asks = hit.words
       }
     }
