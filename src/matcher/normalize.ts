@@ -52,12 +52,27 @@ for (let c = 0x4e00; c <= 0x9fff; c++) PLAIN[c] = KEEP
 for (let c = 0x3400; c <= 0x4dbf; c++) PLAIN[c] = KEEP
 for (const ch of '，。？！：；、“”‘’（）《》【】…—～·「」『』〈〉\u3000') PLAIN[ch.charCodeAt(0)] = SEPARATOR
 
+// Emoji in the pictograph blocks (U+1F300–U+1FAFF: no letters, no NFKC decomposition) are only separators, so a
+// question with 🤔 or 😭 stays on the fast path; so do the emoji joiner and variation selector.
+const PICTOGRAPHS_FROM = 0x1f300
+const PICTOGRAPHS_TO = 0x1faff
+PLAIN[0x200d] = SEPARATOR
+PLAIN[0xfe0f] = SEPARATOR
+
 function plainNormalize(input: string): string | undefined {
   let out = ''
   let runStart = -1
   let gap = false
   for (let i = 0; i <= input.length; i++) {
-    const kind = i < input.length ? PLAIN[input.charCodeAt(i)] : SEPARATOR
+    const code = i < input.length ? input.charCodeAt(i) : 32
+    let kind = PLAIN[code]
+    let low = 0 // the low half of a surrogate pair, skipped after this step
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const point = input.codePointAt(i) as number
+      if (point < PICTOGRAPHS_FROM || point > PICTOGRAPHS_TO) return undefined
+      kind = SEPARATOR
+      low = 1
+    }
     if (kind === KEEP || kind === UPPER) {
       if (runStart < 0) {
         if (gap && out) out += ' '
@@ -71,6 +86,7 @@ function plainNormalize(input: string): string | undefined {
     } else {
       return undefined
     }
+    i += low
   }
   return out
 }
