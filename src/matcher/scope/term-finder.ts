@@ -1,27 +1,34 @@
 // Finds the first of many terms in a text in one left-to-right pass: terms grouped by their first character
-// (longest first), so each position costs one map lookup. ASCII terms match whole words only ("ps" not in "tips").
+// (longest first), so each position costs one array lookup. ASCII terms match whole words only ("ps" not in "tips").
 
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 
 export class TermFinder {
-  private readonly byFirst = new Map<number, string[]>()
+  /** per char code: 1 + the index in `groups` of the terms starting with it (0: none) */
+  private readonly firstGroup = new Uint16Array(0x10000)
+  private readonly groups: string[][] = []
 
   constructor(terms: Iterable<string>) {
+    const byFirst = new Map<number, string[]>()
     for (const t of new Set(terms)) {
       if (!t) continue
-      const list = this.byFirst.get(t.charCodeAt(0)) ?? []
+      const list = byFirst.get(t.charCodeAt(0)) ?? []
       list.push(t)
-      this.byFirst.set(t.charCodeAt(0), list)
+      byFirst.set(t.charCodeAt(0), list)
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length)
+    for (const [code, list] of byFirst) {
+      list.sort((a, b) => b.length - a.length)
+      this.groups.push(list)
+      this.firstGroup[code] = this.groups.length
+    }
   }
 
   /** The first term in text (earliest position, longest there), or undefined. */
   find(text: string): string | undefined {
     for (let i = 0; i < text.length; i++) {
-      const list = this.byFirst.get(text.charCodeAt(i))
-      if (!list) continue
-      for (const t of list) {
+      const group = this.firstGroup[text.charCodeAt(i)] as number
+      if (group === 0) continue
+      for (const t of this.groups[group - 1] as string[]) {
         if (!text.startsWith(t, i)) continue
         if (isAsciiWordChar(t.charCodeAt(0)) && i > 0 && isAsciiWordChar(text.charCodeAt(i - 1))) continue
         const end = i + t.length
