@@ -54,6 +54,7 @@ describe('mechanics in the scope decision', () => {
 
   it('reads a bare question tail as asking about the clause before it', () => {
     expect(splitClauses('头像审核都不通过，是啥原因', matcher.canonical)).toEqual([{ text: '头像审核都不通过是啥原因', asks: true }])
+    expect(splitClauses('早上发和晚上发 阅读差别大吗', matcher.canonical)).toEqual([{ text: '早上发和晚上发阅读差别大吗', asks: true }])
   })
 
   it('refuses a job for the bot: a note is a near miss, anything else is everyday', () => {

@@ -16,8 +16,9 @@ const ASKS = /怎|如何|咋|什么|啥|哪|(?<![好十百千万没这那前后�
 // "我不是问怎么开店", "报价我之后再问": a clause that says what is NOT being asked.
 const NOT_ASKING = /不是问|不是想问|之后再问|回头再问|先不问|不问|不用讲|不用说/
 
-// A clause that is only a question tail ("…审核都不通过，是啥原因", "…会怎样") asks about the clause before it.
-const TAIL = /^(?:这|那)?(?:是|算)?(?:啥|什么|怎么|咋)(?:原因|回事|情况|意思)|^(?:会|又|该)?(?:怎么|咋)(?:样|办)|^(?:正常|靠谱|可以|行|对|能行|有用)(?:吗|不)|^为(?:什么|啥)|^是不是|^是吗|^对吗/
+// A clause that is only a question tail ("…审核都不通过，是啥原因", "…会怎样", "周末发和工作日发 曝光差别大吗") asks about the
+// clause before it.
+const TAIL = /^(?:这|那)?(?:是|算)?(?:啥|什么|怎么|咋)(?:原因|回事|情况|意思)|^\S{0,4}?(?:差别|区别|差异|差距)(?:大|很大|大不大)?(?:吗|不)?$|^(?:会|又|该)?(?:怎么|咋)(?:样|办)|^(?:正常|靠谱|可以|行|对|能行|有用)(?:吗|不)|^为(?:什么|啥)|^是不是|^是吗|^对吗/
 const TAIL_END = /^(?:啊|呀|呢|吗|哦|嘛|了)*$/
 
 // Anything that can split a message into clauses; most questions have none and are one clause.
