@@ -78,7 +78,8 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   for (let p = 0; p < phrases.length; p++) {
     if (!phraseOn[p]) continue
     const { docs, sums } = phrases[p]!
-    for (let q = 0; q < docs.length; q++) docScores[docs[q] as number]! += (sums[q] as number) / norm
+    const scale = 1 / norm
+    for (let q = 0; q < docs.length; q++) docScores[docs[q] as number]! += (sums[q] as number) * scale
   }
   const identical = ignoreIdentical ? index.docsByText.get(canonical) : undefined
   if (identical) for (const d of identical) docScores[d] = 0
