@@ -99,7 +99,14 @@ function phrasePostings(index: Index, phrase: string): PhrasePostings | null {
       seen[ids[p] as number] = 1
     }
   }
-  const docs: number[] = []
-  for (let d = 0; d < seen.length; d++) if (seen[d]) docs.push(d)
-  return { features: Int32Array.from(features), docs: Int32Array.from(docs), sums: Float64Array.from(docs, (d) => sums[d] as number) }
+  let count = 0
+  for (let d = 0; d < seen.length; d++) count += seen[d] as number
+  const docs = new Int32Array(count)
+  const docSums = new Float64Array(count)
+  for (let d = 0, q = 0; d < seen.length; d++) {
+    if (!seen[d]) continue
+    docs[q] = d
+    docSums[q++] = sums[d] as number
+  }
+  return { features: Int32Array.from(features), docs, sums: docSums }
 }
