@@ -28,6 +28,7 @@ describe('mechanics shapes', () => {
     ['合集这个功能怎么用', 'operate'], ['怎么在小红书上架商品', 'operate'], ['分成一般多少个点', 'number'],
     ['多久没动静就算凉了', 'number'], ['简介里留微信号会不会被封', 'rules'], ['有没有自测限流的办法', 'feature'],
     ['收藏多点赞少代表什么', 'feature'],
+    ['评论里能放图片吗', 'operate'], ['每天发几条合适', 'number'],
   ])('%s asks %s', (text, kind) => {
     expect(mechanicsIn(matcher.canonical(text)).map((h) => h.kind)).toContain(kind)
   })

@@ -16,11 +16,11 @@ const BOT_FEATURES = /(?<!付费)订阅|退订|推送|标题检查|检查标题|
 
 // A clause about making content or selling: an everyday subject there is what the note or the shop is about
 // ("吵架的内容能火吗", "卖考研资料"), which the article's advice does cover.
-const ABOUT_CONTENT = /内容|笔记|选题|题材|能火|会火|爆|流量|博主|账号|涨粉|小红书|红书|薯|资料|卖|写成|(?:做|开)\S{0,6}号/
+const ABOUT_CONTENT = /内容|笔记|选题|题材|能火|会火|爆|流量|博主|账号|涨粉|小红书|红书|薯|资料|卖|写成|种草|获客|客户|(?:做|开)\S{0,6}号/
 
 // A message that is plainly about the account: an everyday subject in a clause that asks nothing is the
 // asker's background ("辞职在家半年了，想全押在红书上…"), not a reason to doubt the answer.
-const ABOUT_THE_ACCOUNT = /小红书|红书|薯|笔记|博主|账号|内容|选题|题材|涨粉|变现|卖|写|拍|分享/
+const ABOUT_THE_ACCOUNT = /小红书|红书|薯|笔记|博主|账号|内容|选题|题材|涨粉|变现|卖|写|拍|分享|种草|获客/
 
 // Asking the bot to do a job (write, translate, calculate, look up, draw): it only answers questions. A job about
 // a note ("帮我写个小红书文案") is a near miss; any other job is everyday.
