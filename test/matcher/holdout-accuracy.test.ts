@@ -10,6 +10,12 @@
 // - the round that added question shapes and categories (tuned on questions-3.jsonl): questions-holdout
 //   0.952 / 1.000, questions-holdout-2 0.951 / 0.938 (uncovered 小红书 52/56, other platform 30/31, everyday
 //   29/31, small talk 24/26).
+// - the round tuned on questions-4.jsonl (a fourth blind tuning set, first look 0.929 / 0.867): questions-holdout
+//   0.952 / 1.000, questions-holdout-2 0.958 / 0.931. questions-holdout-3.jsonl (written blind in the same round
+//   by someone who saw neither questions-4 nor the knowledge; 451 questions: of the 456 written, 5 happened to
+//   equal a knowledge phrasing or off-topic example and were dropped from the set, not from the knowledge) was
+//   first measured with the code before that round, 0.950 / 0.879 (all 456), and after it, 0.943 / 0.907
+//   (uncovered 小红书 60/72, other platform 37/37, everyday 35/37, small talk 24/26).
 // Short of the target except off-topic on questions-holdout. Each floor is the measured level (the target where it
 // is met), so that a regression shows; raising them needs a fresh blind set, not more tuning against this one.
 import { describe, expect, it } from 'vitest'
@@ -23,6 +29,7 @@ const TARGET = { inScope: 0.97, offTopic: 0.95 }
 const FLOOR: Record<(typeof HELD_OUT_SETS)[number], { inScope: number; offTopic: number }> = {
   'questions-holdout.jsonl': { inScope: 0.95, offTopic: 0.95 },
   'questions-holdout-2.jsonl': { inScope: 0.95, offTopic: 0.93 },
+  'questions-holdout-3.jsonl': { inScope: 0.94, offTopic: 0.9 },
 }
 
 describe.each(HELD_OUT_SETS)('matcher on the held-out set %s (never used for tuning)', (file) => {
