@@ -1,12 +1,11 @@
 // A fresh Worker isolate compiles each function the first time it runs, so its first question would pay for compiling
 // the whole request path on top of answering it. Answering sample @-mentions once at start-up moves that cost into the
 // isolate's start-up (limit 1 s) and off the request (Free plan: 10 ms CPU): the Feishu event schemas, dispatch, the
-// handlers, the matcher, the card, and the Lark SDK's token, bot-info and reply calls.
+// handlers, the matcher, the card, and the Open API client's token, bot-info and reply calls.
 //
 // workerd allows no I/O, timers, random values, or request and response bodies at start-up, so this works below the
 // HTTP layer: its own memory store, and the real Feishu client over an HTTP layer that answers in memory. It writes
 // nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
-import * as lark from '@larksuiteoapi/node-sdk'
 import { createBot } from './app'
 import { dispatch } from './bot/dispatch'
 import { loadConfig } from './config'
@@ -14,6 +13,7 @@ import type { Knowledge } from './knowledge/knowledge'
 import { adaptMessage } from './platforms/feishu/adapt'
 import { renderFeishuCard } from './platforms/feishu/card'
 import { createFeishuClient } from './platforms/feishu/client'
+import type { OpenApiFetch } from './platforms/feishu/http'
 import { EventEnvelope, MessageReceive } from './platforms/feishu/events'
 import { MemoryStore } from './store'
 
@@ -48,28 +48,11 @@ function openApiAnswer(url: string, body: string | undefined, cards: object[]): 
   return { code: 0, msg: 'success', data: { message_id: 'om_warm_up_reply' } }
 }
 
-/**
- * The SDK's own axios instance and fetch adapter, with `fetch` answered in memory. axios takes the adapter's
- * environment per request, so the live client is untouched; without Request and Response classes the adapter builds
- * neither (workerd refuses request and response bodies at start-up) and reads the answer as plain fields.
- */
-function inMemoryHttp(cards: object[]): lark.HttpInstance {
-  const fetch = async (url: string, init: { body?: string }) => {
-    const text = JSON.stringify(openApiAnswer(String(url), init.body, cards))
-    return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json; charset=utf-8' }, body: null, text: async () => text, json: async () => JSON.parse(text) as unknown }
-  }
-  // The SDK uses this axios instance as its HttpInstance (a response interceptor unwraps the data).
-  const http = lark.defaultHttpInstance as unknown as lark.HttpInstance
-  const inMemory = <T>(opts: T) => ({ ...opts, adapter: 'fetch', env: { fetch, Request: null, Response: null } }) as T
-  return {
-    request: (opts) => http.request(inMemory(opts)),
-    get: (url, opts) => http.get(url, inMemory(opts)),
-    delete: (url, opts) => http.delete(url, inMemory(opts)),
-    head: (url, opts) => http.head(url, inMemory(opts)),
-    options: (url, opts) => http.options(url, inMemory(opts)),
-    post: (url, data, opts) => http.post(url, data, inMemory(opts)),
-    put: (url, data, opts) => http.put(url, data, inMemory(opts)),
-    patch: (url, data, opts) => http.patch(url, data, inMemory(opts)),
+/** fetch answered in memory, with a plain answer object: workerd refuses request and response bodies at start-up. */
+function inMemoryFetch(cards: object[]): OpenApiFetch {
+  return async (url, init) => {
+    const text = JSON.stringify(openApiAnswer(url, init.body, cards))
+    return { ok: true, status: 200, headers: [['content-type', 'application/json; charset=utf-8']], text: async () => text }
   }
 }
 
@@ -100,11 +83,7 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
   const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log })
   bot.app.router.match('POST', '/webhook/feishu')
   const cards: object[] = []
-  // The live client is built on the first request, once its credentials are known. The SDK's constructor is large
-  // (in Node ~15 ms the first time, ~5 the second, ~1 after): building it twice here leaves the live one the cheap one.
-  const offline = () => createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', httpInstance: inMemoryHttp(cards), log })
-  offline()
-  const api = offline()
+  const api = createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', fetch: inMemoryFetch(cards), timeoutMs: Infinity, log })
   const deps = bot.dispatchDeps(store)
   for (const [n, question] of questions.entries()) {
     const envelope = EventEnvelope.parse(groupMention(question, n))

@@ -1,8 +1,7 @@
-// The Lark SDK's HTTP layer, on fetch: every call (token requests included) gets a timeout and can be aborted,
-// which the SDK's default axios instance offers neither of. Web APIs only.
-import type { HttpInstance } from '@larksuiteoapi/node-sdk'
+// One Open API call over fetch: JSON in, JSON out, a timeout on every call (token requests included) and an
+// optional caller's abort signal. Web APIs only.
 
-/** A non-2xx answer, shaped like axios's error so the SDK and our classifier read it the same way. */
+/** A non-2xx answer: its status, parsed body (or text) and headers. */
 export class OpenApiHttpError extends Error {
   readonly response: { status: number; data: unknown; headers: Record<string, string> }
   constructor(status: number, data: unknown, headers: Record<string, string>) {
@@ -12,50 +11,45 @@ export class OpenApiHttpError extends Error {
   }
 }
 
-interface RequestConfig {
-  url?: string
-  method?: string
-  headers?: Record<string, unknown>
-  params?: Record<string, unknown>
-  data?: unknown
+/** What the client reads of a fetch answer (the start-up warm-up answers with a plain object of this shape). */
+export interface OpenApiResponse {
+  ok: boolean
+  status: number
+  headers: Iterable<[string, string]>
+  text(): Promise<string>
+}
+export type OpenApiFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<OpenApiResponse>
+
+export interface OpenApiRequest {
+  method: 'GET' | 'POST'
+  /** absolute URL */
+  url: string
+  headers?: Record<string, string>
+  data?: object
   signal?: AbortSignal
-  $return_headers?: boolean
 }
 
-export function fetchHttpInstance(opts: { fetch?: typeof fetch; timeoutMs: number }): HttpInstance {
-  const request = async (cfg: RequestConfig): Promise<any> => {
-    const url = new URL(cfg.url ?? '')
-    for (const [k, v] of Object.entries(cfg.params ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
-    const timeout = AbortSignal.timeout(opts.timeoutMs)
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
-    for (const [k, v] of Object.entries(cfg.headers ?? {})) if (v !== undefined) headers[k] = String(v)
-    const res = await (opts.fetch ?? fetch)(url, {
-      method: (cfg.method ?? 'GET').toUpperCase(),
-      headers,
-      body: cfg.data === undefined ? undefined : JSON.stringify(cfg.data),
-      signal: cfg.signal ? AbortSignal.any([cfg.signal, timeout]) : timeout,
-    })
-    const text = await res.text()
-    let data: unknown = text
-    try {
-      data = text ? JSON.parse(text) : undefined
-    } catch {
-      // not JSON (a proxy's error page): keep the text for the error message
-    }
-    const resHeaders = Object.fromEntries(res.headers)
-    if (!res.ok) throw new OpenApiHttpError(res.status, data, resHeaders)
-    return cfg.$return_headers ? { data, headers: resHeaders } : data
+/**
+ * Sends one request and returns the parsed JSON body of a 2xx answer; throws OpenApiHttpError for any other status
+ * and the fetch's own error (TimeoutError, network) when there is no answer. `timeoutMs: Infinity` sets no timer
+ * (workerd allows none at start-up, where the warm-up calls this offline).
+ */
+export async function openApiRequest(fetchFn: OpenApiFetch, timeoutMs: number, req: OpenApiRequest): Promise<unknown> {
+  const timeout = Number.isFinite(timeoutMs) ? AbortSignal.timeout(timeoutMs) : undefined
+  const signal = req.signal && timeout ? AbortSignal.any([req.signal, timeout]) : (req.signal ?? timeout)
+  const res = await fetchFn(req.url, {
+    method: req.method,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...req.headers },
+    body: req.data === undefined ? undefined : JSON.stringify(req.data),
+    signal,
+  })
+  const text = await res.text()
+  let data: unknown = text
+  try {
+    data = text ? JSON.parse(text) : undefined
+  } catch {
+    // not JSON (a proxy's error page): keep the text for the error message
   }
-  const withBody = (method: string) => (url: string, data?: unknown, cfg: RequestConfig = {}) => request({ ...cfg, url, data, method })
-  const withoutBody = (method: string) => (url: string, cfg: RequestConfig = {}) => request({ ...cfg, url, method })
-  return {
-    request,
-    get: withoutBody('GET'),
-    delete: withoutBody('DELETE'),
-    head: withoutBody('HEAD'),
-    options: withoutBody('OPTIONS'),
-    post: withBody('POST'),
-    put: withBody('PUT'),
-    patch: withBody('PATCH'),
-  } as HttpInstance
+  if (!res.ok) throw new OpenApiHttpError(res.status, data, Object.fromEntries(res.headers))
+  return data
 }
