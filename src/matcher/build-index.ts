@@ -1,16 +1,15 @@
 // The index built once per knowledge object: phrasing vectors (BM25 idf × feature-kind weight, unit length),
-// intent centroids, postings for both, and the linear model. Flat typed arrays throughout: a Worker isolate
-// pays this on its first question.
-import { buildLexicon, collectFeatureKeys, DOMAIN_LEXICON, FeatureKeys, KIND_BASE, WordIds, type Lexicon } from './features'
+// intent centroids, postings for both, and the linear model. Flat typed arrays throughout. Built from the
+// knowledge's text (corpus.ts, then training), or from the build-time artifact's rows and weights (artifact/),
+// which skips both; the arithmetic after the rows is the same code either way.
+import { documentTexts, kindOf, readCorpus, trainingRowKeys, vocabulary, type Corpus, type Vocabulary } from './corpus'
+import { FeatureKeys, WordIds, type Lexicon } from './features'
 import { IdTable } from './id-table'
-import { trainLinear } from './linear-model'
-import { normalizeText, synonymRewriter, type SynonymRewriter } from './normalize'
-import { grow, normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
+import { trainLinear, type TrainingRows } from './linear-model'
+import type { SynonymRewriter } from './normalize'
+import { normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
 import { TUNING } from './tuning'
 import type { MatcherKnowledge } from './types'
-
-/** Internal pseudo-intent for the knowledge file's `outOfScope` examples. */
-const OUT_OF_SCOPE = '\u0000out-of-scope'
 
 export interface Index {
   rewrite: SynonymRewriter
@@ -26,8 +25,8 @@ export interface Index {
   intentIds: string[]
   /** intent index of each document (phrasing) */
   docIntent: Int32Array
-  /** canonical text → ids of the documents with exactly that text */
-  docsByText: Map<string, number[]>
+  /** canonical text → ids of the documents with exactly that text (built on first use: only the lint needs it) */
+  readonly docsByText: Map<string, number[]>
   docPostings: Postings
   centroidPostings: Postings
   outOfScopeIntent: number
@@ -48,120 +47,69 @@ interface QueryScratch {
   docScores: Float64Array
 }
 
+/** The training rows (weighted phrasing and keyword vectors) → the linear model's weights. */
+export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number) => Float64Array
+
+/** The full build from the knowledge's text, training included. */
 export function buildIndex(knowledge: MatcherKnowledge): Index {
-  const rewrite = synonymRewriter(knowledge.synonyms)
-  const lexiconTerms: string[] = [...DOMAIN_LEXICON]
-  for (const canonical of Object.keys(knowledge.synonyms)) lexiconTerms.push(normalizeText(canonical))
-  for (const intent of knowledge.intents) for (const k of intent.keywords) lexiconTerms.push(rewrite(normalizeText(k)))
-  const generic = new Set<string>(TUNING.genericTerms)
-  const lexicon = buildLexicon(lexiconTerms.filter((t) => !generic.has(t)))
-  const weightOfKind = Float64Array.from(TUNING.featureWeights)
+  const vocab = vocabulary(knowledge)
+  const texts = documentTexts(knowledge, vocab.rewrite)
+  const corpus = readCorpus(knowledge, vocab, texts)
+  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent)
+  return indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) =>
+    trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys))
+}
 
-  const intentIds = knowledge.intents.map((i) => i.id)
-  const outOfScopeIntent = intentIds.length
-  intentIds.push(OUT_OF_SCOPE)
+export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, corpus: Corpus, linearWeights: LinearWeights): Index {
+  const { rewrite, lexicon, intentIds, outOfScopeIntent } = vocab
+  const { featureKeys, seenFeatures, docIntent } = corpus
   const intentCount = intentIds.length
-
-  // Features are interned to dense ids so the build works on flat numeric arrays.
-  const featureIds = new IdTable(16384)
+  const featureCount = featureKeys.length
+  const weightOfKind = Float64Array.from(TUNING.featureWeights)
+  const featureIds = new IdTable(featureCount)
+  const kindWeight = new Float64Array(featureCount)
+  for (let f = 0; f < featureCount; f++) {
+    featureIds.intern(featureKeys[f] as number)
+    kindWeight[f] = weightOfKind[kindOf(featureKeys[f] as number)] as number
+  }
   const words = new WordIds()
-  const keys = new FeatureKeys()
-  let kindWeight = new Float64Array(16384)
-  // term frequencies of the row being read, by feature id; `rowFeatures` keeps first-seen order
-  let tfOf: Int32Array = new Int32Array(16384)
-  let rowFeatures = new Int32Array(256)
-  /** Appends the features of canonical text as one sparse row. */
-  const readRow = (canonical: string, rows: SparseRows) => {
-    keys.length = 0
-    collectFeatureKeys(canonical, lexicon, words, true, keys)
-    if (rowFeatures.length < keys.length) rowFeatures = new Int32Array(keys.length * 2)
-    let distinct = 0
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys.keys[k] as number
-      const known = featureIds.size
-      const id = featureIds.intern(key)
-      if (id === known) {
-        if (id >= tfOf.length) {
-          tfOf = grow(tfOf, tfOf.length * 2)
-          const w = new Float64Array(kindWeight.length * 2)
-          w.set(kindWeight)
-          kindWeight = w
-        }
-        kindWeight[id] = weightOfKind[Math.floor(key / KIND_BASE)] as number
-      }
-      if (tfOf[id] === 0) rowFeatures[distinct++] = id
-      tfOf[id]!++
-    }
-    for (let k = 0; k < distinct; k++) {
-      const id = rowFeatures[k] as number
-      rows.add(id, tfOf[id] as number)
-      tfOf[id] = 0
-    }
-    rows.endRow()
-  }
-
-  const outOfScope = knowledge.outOfScope ?? []
-  let docCount = outOfScope.length
-  for (const intent of knowledge.intents) docCount += 1 + intent.phrasings.length
-  const docs = new SparseRows(docCount, docCount * 32)
-  const docIntent = new Int32Array(docCount)
-  const rowKeys = new Float64Array(docCount + knowledge.intents.length)
-  const docsByText = new Map<string, number[]>()
-  let d = 0
-  const addDoc = (intent: number, text: string) => {
-    const canonical = rewrite(normalizeText(text))
-    rowKeys[d] = fnv1a(`${intent}\u0000${canonical}`)
-    const same = docsByText.get(canonical)
-    if (same) same.push(d)
-    else docsByText.set(canonical, [d])
-    docIntent[d++] = intent
-    readRow(canonical, docs)
-  }
-  knowledge.intents.forEach((intent, i) => {
-    addDoc(i, intent.title)
-    for (const p of intent.phrasings) addDoc(i, p)
+  corpus.wordNames.forEach((w, i) => {
+    words.known.set(w, i)
+    words.names.push(w)
   })
-  for (const p of outOfScope) addDoc(outOfScopeIntent, p)
-  const seenFeatures = featureIds.size
-
-  // Keyword rows (one per intent), read after the documents so keyword-only features get the last ids.
-  const kw = new SparseRows(knowledge.intents.length, 1024)
-  knowledge.intents.forEach((intent, i) => {
-    readRow(rewrite(normalizeText(intent.keywords.join(' '))), kw)
-    rowKeys[docCount + i] = fnv1a(`\u0001${intent.id}`)
-  })
-  const featureCount = featureIds.size
-  const docStart = docs.starts()
-  const docFeat = docs.feat
-  const kwStart = kw.starts()
+  const docStart = corpus.docs.start
+  const docFeat = corpus.docs.feat
+  const kwStart = corpus.keywords.start
+  const kwFeat = corpus.keywords.feat
+  const docNnz = docFeat.length
 
   const df = new Int32Array(seenFeatures)
-  for (let j = 0; j < docs.nnz; j++) df[docFeat[j] as number]!++
-  const n = docCount
+  for (let j = 0; j < docNnz; j++) df[docFeat[j] as number]!++
+  const n = docIntent.length
   const oovIdf = Math.log(1 + (n + 0.5) / 0.5)
   const idf = new Float64Array(featureCount).fill(oovIdf)
   for (let f = 0; f < seenFeatures; f++) idf[f] = Math.log(1 + (n - (df[f] as number) + 0.5) / ((df[f] as number) + 0.5))
 
-  const weighRows = (rows: SparseRows) => {
-    const w = new Float64Array(rows.nnz)
-    for (let j = 0; j < rows.nnz; j++) {
+  const weighRows = (rows: { start: Int32Array; feat: Int32Array; tf: Int32Array }) => {
+    const w = new Float64Array(rows.feat.length)
+    for (let j = 0; j < rows.feat.length; j++) {
       const f = rows.feat[j] as number
       w[j] = (1 + Math.log(rows.tf[j] as number)) * (idf[f] as number) * (kindWeight[f] as number)
     }
-    for (let r = 0; r < rows.rows; r++) normalizeRange(w, rows.start[r] as number, rows.start[r + 1] as number)
+    for (let r = 0; r + 1 < rows.start.length; r++) normalizeRange(w, rows.start[r] as number, rows.start[r + 1] as number)
     return w
   }
-  const docW = weighRows(docs)
-  const kwW = weighRows(kw)
+  const docW = weighRows(corpus.docs)
+  const kwW = weighRows(corpus.keywords)
 
   // Centroids, one intent at a time in a dense scratch row (documents come grouped by intent);
   // `touched` keeps the intent's features in first-seen order so the sums match one map per intent.
   const sums = new Float64Array(featureCount)
   const touched = new Int32Array(featureCount)
-  const centroids = new SparseRows(intentCount, docs.nnz)
-  const cW = new Float64Array(docs.nnz + kw.nnz)
+  const centroids = new SparseRows(intentCount, docNnz)
+  const cW = new Float64Array(docNnz + kwFeat.length)
   let touchedCount = 0
-  d = 0
+  let d = 0
   for (let i = 0; i < intentCount; i++) {
     for (; d < n && docIntent[d] === i; d++) {
       for (let j = docStart[d] as number; j < (docStart[d + 1] as number); j++) {
@@ -172,7 +120,7 @@ export function buildIndex(knowledge: MatcherKnowledge): Index {
     }
     if (i < knowledge.intents.length) {
       for (let j = kwStart[i] as number; j < (kwStart[i + 1] as number); j++) {
-        const f = kw.feat[j] as number
+        const f = kwFeat[j] as number
         if (sums[f] === 0) touched[touchedCount++] = f
         sums[f]! += TUNING.keywordDocWeight * (kwW[j] as number)
       }
@@ -190,6 +138,7 @@ export function buildIndex(knowledge: MatcherKnowledge): Index {
     centroids.endRow()
   }
 
+  let docsByText: Map<string, number[]> | undefined
   return {
     rewrite,
     lexicon,
@@ -201,19 +150,21 @@ export function buildIndex(knowledge: MatcherKnowledge): Index {
     oovIdf,
     intentIds,
     docIntent,
-    docsByText,
-    docPostings: toPostings(featureCount, docStart, docFeat, docW, docs.nnz),
+    get docsByText() {
+      if (!docsByText) {
+        docsByText = new Map()
+        documentTexts(knowledge, rewrite).forEach((text, doc) => {
+          const same = docsByText!.get(text)
+          if (same) same.push(doc)
+          else docsByText!.set(text, [doc])
+        })
+      }
+      return docsByText
+    },
+    docPostings: toPostings(featureCount, docStart, docFeat, docW, docNnz),
     centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
-    linear: trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount,
-      { start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kw.feat, x: kwW }, rowKeys),
+    linear: linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount),
     outOfScopeIntent,
-    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(docCount) },
+    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n) },
   }
-}
-
-/** 32-bit FNV-1a: a stable per-row key, so the training order of a row does not depend on its neighbours. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
 }
