@@ -2,7 +2,9 @@
 // (nearest phrasing and intent centroid) and blended with a small linear model; then a scope decision that
 // knows what the knowledge does not cover. How it decides and where each constant came from: README.md.
 // Runs on Workers.
-import { buildIndex } from './build-index'
+import { indexFromArtifact } from './artifact/decode'
+import { INDEX_ARTIFACT } from './artifact/index-artifact'
+import { buildIndex, type Index } from './build-index'
 import { normalizeText } from './normalize'
 import { scoreIntents } from './score'
 import { splitClauses } from './scope/clauses'
@@ -24,8 +26,12 @@ function coveredText(knowledge: MatcherKnowledge, canonical: (s: string) => stri
   return canonical(knowledge.intents.map((i) => [i.title, i.answer ?? '', ...(i.points ?? []), i.followUp ?? ''].join(' ')).join(' '))
 }
 
-export function createMatcher(knowledge: MatcherKnowledge): Matcher {
-  const index = buildIndex(knowledge)
+/** The index with the build-time artifact's weights when it was built from this knowledge (the bundled one), else trained. */
+export function loadIndex(knowledge: MatcherKnowledge): Index {
+  return indexFromArtifact(knowledge, INDEX_ARTIFACT) ?? buildIndex(knowledge)
+}
+
+export function createMatcher(knowledge: MatcherKnowledge, index: Index = loadIndex(knowledge)): Matcher {
   const canonical = (text: string) => index.rewrite(normalizeText(text))
   const covers = coverageCheck(coveredText(knowledge, canonical), canonical)
   const hasHelp = knowledge.intents.some((i) => i.id === HELP)

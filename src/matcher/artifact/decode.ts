@@ -1,0 +1,61 @@
+// Builds the index with the artifact's weights (format.ts) instead of training: the knowledge's text is still read
+// (corpus.ts), the model is not trained. Only for the knowledge it was built from (same fingerprint).
+import { readCorpus, vocabulary } from '../corpus'
+import { indexFromCorpus, type Index } from '../build-index'
+import type { MatcherKnowledge } from '../types'
+import { ARTIFACT_FORMAT, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
+
+/** The index with the artifact's weights, or null when the artifact was built from other knowledge or tuning. */
+export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexArtifact): Index | null {
+  if (artifact.fingerprint !== fingerprint(knowledge)) return null
+  const bytes = fromBase64(artifact.data)
+  const view = new DataView(bytes.buffer)
+  const [format, F, C, rowCount, shared] = [0, 4, 8, 12, 16].map((o) => view.getUint32(o, true)) as [number, number, number, number, number]
+  const vocab = vocabulary(knowledge)
+  if (format !== ARTIFACT_FORMAT || C !== vocab.intentIds.length) return null
+  let at = 24
+  const section = <T>(make: (buf: ArrayBuffer, offset: number, n: number) => T, n: number, size: number): T => {
+    const out = make(bytes.buffer, at, n)
+    at += n * size
+    at += (4 - (at % 4)) % 4
+    return out
+  }
+  const f32 = (b: ArrayBuffer, o: number, n: number) => new Float32Array(b, o, n)
+  const i8 = (b: ArrayBuffer, o: number, n: number) => new Int8Array(b, o, n)
+  const rowScale = section(f32, rowCount, 4)
+  const rowCode = section(i8, rowCount * C, 1)
+  const featureScale = section(f32, shared, 4)
+  const featureCode = section(i8, shared * C, 1)
+
+  let mismatch = false
+  const index = indexFromCorpus(knowledge, vocab, readCorpus(knowledge, vocab), (docs, keywords, featureCount, intentCount) => {
+    const W = new Float64Array(featureCount * intentCount)
+    const single = singleRowOf(featureCount, docs, keywords)
+    if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount) mismatch = true
+    else {
+      forEachEntry(docs, keywords, (r, f, x) => {
+        if (single[f] !== r) return
+        const scale = x * (rowScale[r] as number)
+        for (let i = 0; i < C; i++) W[f * C + i] = scale * (rowCode[r * C + i] as number)
+      })
+      let s = 0
+      for (let f = 0; f < featureCount; f++) {
+        if (single[f] !== -1) continue
+        if (s === shared) mismatch = true
+        else for (let i = 0; i < C; i++) W[f * C + i] = (featureScale[s] as number) * (featureCode[s * C + i] as number)
+        s++
+      }
+      if (s !== shared) mismatch = true
+    }
+    return W
+  })
+  // rows that do not line up with the artifact's (the matcher's code changed since it was generated): train instead
+  return mismatch ? null : index
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const s = atob(text)
+  const out = new Uint8Array(s.length)
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i)
+  return out
+}

@@ -1,0 +1,68 @@
+// The matcher's build-time artifact: the trained linear model's weights, so that a fresh isolate builds its index
+// without training (training was most of the build). Binary, little-endian, each section padded to 4 bytes, carried
+// in the bundle as base64 beside the fingerprint of what it was built from.
+//
+// Averaged SGD gives a feature that occurs in only one training row (most bigrams) the weights x · H, where x is its
+// weight in that row and H one vector per row (the sum of that row's steps); so those are stored once per row, and
+// only the features of several rows get weights of their own. Both are quantised to int8 with one scale each.
+//
+//   u32 × 6    format, featureCount, intentCount (C), rowCount (documents, then keyword rows), sharedCount, 0
+//   f32 × rows row scale           i8 × rows·C   row vector H (H = q · scale)
+//   f32 × S    feature scale       i8 × S·C      weights of the features of several rows, in feature order
+import { fnv1a } from '../corpus'
+import { TUNING } from '../tuning'
+import type { TrainingRows } from '../linear-model'
+import type { MatcherKnowledge } from '../types'
+
+/** Bumped whenever the layout above or the meaning of a section changes. */
+export const ARTIFACT_FORMAT = 2
+
+/** The generated module's shape (index-artifact.ts). */
+export interface IndexArtifact {
+  /** fingerprint() of the knowledge and tuning it was built from */
+  fingerprint: string
+  /** the binary sections above, base64 */
+  data: string
+}
+
+/**
+ * What the artifact depends on in the knowledge and the tuning, hashed: the loader uses the artifact only when this
+ * matches, so an edited phrasing, keyword, synonym or constant falls back to training instead of loading stale
+ * weights. (A change to the matcher's code is caught by test/matcher/index-artifact.test.ts, which regenerates it.)
+ */
+export function fingerprint(knowledge: MatcherKnowledge): string {
+  const text = JSON.stringify([
+    ARTIFACT_FORMAT,
+    TUNING,
+    knowledge.synonyms,
+    knowledge.outOfScope ?? [],
+    knowledge.intents.map((i) => [i.id, i.title, i.keywords, i.phrasings]),
+  ])
+  return `${fnv1a(text).toString(36)}-${fnv1a(text, 0x9747b28c).toString(36)}-${text.length.toString(36)}`
+}
+
+/** For each feature, the one training row it occurs in, or -1 when it occurs in several (or none). */
+export function singleRowOf(featureCount: number, docs: TrainingRows, keywords: TrainingRows): Int32Array {
+  const row = new Int32Array(featureCount).fill(-2)
+  let r = 0
+  for (const rows of [docs, keywords]) {
+    for (let i = 0; i + 1 < rows.start.length; i++, r++) {
+      for (let j = rows.start[i] as number; j < (rows.start[i + 1] as number); j++) {
+        const f = rows.feat[j] as number
+        row[f] = row[f] === -2 ? r : -1
+      }
+    }
+  }
+  for (let f = 0; f < featureCount; f++) if (row[f] === -2) row[f] = -1
+  return row
+}
+
+/** Each training entry's weight x, by row (documents then keywords) and feature, through a callback. */
+export function forEachEntry(docs: TrainingRows, keywords: TrainingRows, visit: (row: number, feature: number, x: number) => void): void {
+  let r = 0
+  for (const rows of [docs, keywords]) {
+    for (let i = 0; i + 1 < rows.start.length; i++, r++) {
+      for (let j = rows.start[i] as number; j < (rows.start[i + 1] as number); j++) visit(r, rows.feat[j] as number, rows.x[j] as number)
+    }
+  }
+}

@@ -1,0 +1,50 @@
+// The matcher's build-time artifact (src/matcher/artifact): current for the knowledge and code in this tree, used
+// for the bundled knowledge, refused for any other, and deciding as the trained model does.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadKnowledge } from '../../src/knowledge/knowledge'
+import { indexFromArtifact } from '../../src/matcher/artifact/decode'
+import { encodeIndexArtifact } from '../../src/matcher/artifact/encode'
+import { INDEX_ARTIFACT } from '../../src/matcher/artifact/index-artifact'
+import { artifactModule } from '../../src/matcher/artifact/module'
+import { buildIndex } from '../../src/matcher/build-index'
+import { createMatcher, getMatcher } from '../../src/matcher/matcher'
+import { loadLabelled, TUNING_SETS } from '../helpers/labelled'
+
+const knowledge = loadKnowledge()
+const committed = readFileSync(fileURLToPath(new URL('../../src/matcher/artifact/index-artifact.ts', import.meta.url)), 'utf8')
+
+describe('matcher index artifact', () => {
+  it('is what `npm run matcher:artifact` generates from this knowledge and this matcher code', () => {
+    // Fails after any change to the knowledge's phrasings, titles, keywords, synonyms or out-of-scope examples, or to
+    // the features, tuning or training: run `npm run matcher:artifact` and commit the result.
+    expect(artifactModule(encodeIndexArtifact(knowledge)) === committed, 'src/matcher/artifact/index-artifact.ts is stale: run `npm run matcher:artifact`').toBe(true)
+  })
+
+  it('is used for the bundled knowledge', () => {
+    expect(indexFromArtifact(knowledge, INDEX_ARTIFACT)).not.toBeNull()
+  })
+
+  it('is refused for knowledge it was not built from, which trains instead', () => {
+    const [first, ...rest] = knowledge.intents
+    const edited = { ...knowledge, intents: [{ ...first!, phrasings: [...first!.phrasings, '直播间怎么挂小黄车卖自己做的手账'] }, ...rest] }
+    expect(indexFromArtifact(edited, INDEX_ARTIFACT)).toBeNull()
+    expect(indexFromArtifact({ ...knowledge, synonyms: { ...knowledge.synonyms, 手帐: ['手账本'] } }, INDEX_ARTIFACT)).toBeNull()
+    // the fallback sees the edit: the added phrasing is now the nearest document of its intent
+    expect(createMatcher(edited).match('直播间怎么挂小黄车卖自己做的手账').candidates[0]?.intent).toBe(first!.id)
+  })
+
+  it('decides every question of the tuning sets as the trained model does', () => {
+    const trained = createMatcher(knowledge, buildIndex(knowledge))
+    const loaded = getMatcher(knowledge)
+    for (const file of TUNING_SETS) {
+      const differ = loadLabelled(file).filter((q) => {
+        const a = trained.match(q.text)
+        const b = loaded.match(q.text)
+        return a.intent !== b.intent || a.decision.kind !== b.decision.kind || Math.abs(a.score - b.score) > 0.005
+      })
+      expect(differ.map((q) => q.text), file).toEqual([])
+    }
+  })
+})
