@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import intentsFile from '../../knowledge/intents.json'
 import tipsFile from '../../knowledge/tips.json'
+import { VALIDATED_KNOWLEDGE } from './validated'
 
 const intentId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'intent ids are lower-case words joined by "-"')
 
@@ -60,9 +61,45 @@ export function buildKnowledge(intentsJson: unknown, tipsJson: unknown): Knowled
   return { ...intents, tips, byId }
 }
 
+/**
+ * A fingerprint of the knowledge files' content. `npm run artifacts` records the bundled files' fingerprint in
+ * validated.ts after they pass the schemas unchanged (nothing stripped or rewritten), so an isolate that finds the same
+ * fingerprint skips parsing them again (zod over 190 KB cost a fresh Worker ~30 ms of start-up).
+ */
+export function knowledgeFingerprint(intentsJson: unknown, tipsJson: unknown): string {
+  const text = JSON.stringify([intentsJson, tipsJson])
+  let a = 0x811c9dc5
+  let b = 0x9747b28c
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193)
+  }
+  return `${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}-${text.length.toString(36)}`
+}
+
+/** The files as they are, when the build already validated exactly this content (see knowledgeFingerprint). */
+function alreadyValidated(intentsJson: unknown, tipsJson: unknown): Knowledge | null {
+  if (knowledgeFingerprint(intentsJson, tipsJson) !== VALIDATED_KNOWLEDGE) return null
+  const intents = intentsJson as IntentsFile
+  return { ...intents, tips: (tipsJson as { tips: Tip[] }).tips, byId: new Map(intents.intents.map((i) => [i.id, i])) }
+}
+
 let cached: Knowledge | undefined
-/** The bundled knowledge, validated once per isolate. */
+/** The bundled knowledge, validated once per isolate (or at build time, see knowledgeFingerprint). */
 export function loadKnowledge(): Knowledge {
-  cached ??= buildKnowledge(intentsFile, tipsFile)
+  cached ??= alreadyValidated(intentsFile, tipsFile) ?? buildKnowledge(intentsFile, tipsFile)
   return cached
+}
+
+/** The fingerprint to record in validated.ts: the files must pass the schemas and come out unchanged. */
+export function validatedFingerprint(intentsJson: unknown, tipsJson: unknown): string {
+  const parsed = buildKnowledge(intentsJson, tipsJson)
+  const { byId: _byId, tips, ...intents } = parsed
+  // key order aside (zod writes the schema's order), the parsed files must equal the files as they are
+  const sorted = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v))
+  if (sorted([intents, { tips }]) !== sorted([intentsJson, tipsJson])) {
+    throw new Error('the knowledge files pass the schemas only with fields stripped or rewritten; fix them so that they parse unchanged')
+  }
+  return knowledgeFingerprint(intentsJson, tipsJson)
 }

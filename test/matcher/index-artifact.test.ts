@@ -16,10 +16,10 @@ const knowledge = loadKnowledge()
 const committed = readFileSync(fileURLToPath(new URL('../../src/matcher/artifact/index-artifact.ts', import.meta.url)), 'utf8')
 
 describe('matcher index artifact', () => {
-  it('is what `npm run matcher:artifact` generates from this knowledge and this matcher code', () => {
+  it('is what `npm run artifacts` generates from this knowledge and this matcher code', () => {
     // Fails after any change to the knowledge's phrasings, titles, keywords, synonyms or out-of-scope examples, or to
-    // the features, tuning or training: run `npm run matcher:artifact` and commit the result.
-    expect(artifactModule(encodeIndexArtifact(knowledge)) === committed, 'src/matcher/artifact/index-artifact.ts is stale: run `npm run matcher:artifact`').toBe(true)
+    // the features, tuning or training: run `npm run artifacts` and commit the result.
+    expect(artifactModule(encodeIndexArtifact(knowledge)) === committed, 'src/matcher/artifact/index-artifact.ts is stale: run `npm run artifacts`').toBe(true)
   })
 
   it('is used for the bundled knowledge', () => {

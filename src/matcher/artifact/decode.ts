@@ -3,7 +3,7 @@
 import { readCorpus, vocabulary } from '../corpus'
 import { indexFromCorpus, type Index } from '../build-index'
 import type { MatcherKnowledge } from '../types'
-import { ARTIFACT_FORMAT, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
+import { ARTIFACT_FORMAT, fingerprint, singleRowOf, type IndexArtifact } from './format'
 
 /** The index with the artifact's weights, or null when the artifact was built from other knowledge or tuning. */
 export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexArtifact): Index | null {
@@ -31,22 +31,36 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
   const index = indexFromCorpus(knowledge, vocab, readCorpus(knowledge, vocab), (docs, keywords, featureCount, intentCount) => {
     const W = new Float64Array(featureCount * intentCount)
     const single = singleRowOf(featureCount, docs, keywords)
-    if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount) mismatch = true
-    else {
-      forEachEntry(docs, keywords, (r, f, x) => {
-        if (single[f] !== r) return
-        const scale = x * (rowScale[r] as number)
-        for (let i = 0; i < C; i++) W[f * C + i] = scale * (rowCode[r * C + i] as number)
-      })
-      let s = 0
-      for (let f = 0; f < featureCount; f++) {
-        if (single[f] !== -1) continue
-        if (s === shared) mismatch = true
-        else for (let i = 0; i < C; i++) W[f * C + i] = (featureScale[s] as number) * (featureCode[s * C + i] as number)
-        s++
-      }
-      if (s !== shared) mismatch = true
+    if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount) {
+      mismatch = true
+      return W
     }
+    // one flat loop per row set (no callback: this runs cold, once per isolate)
+    let r = 0
+    for (const rows of [docs, keywords]) {
+      const { start, feat, x } = rows
+      for (let i = 0; i + 1 < start.length; i++, r++) {
+        const base = r * C
+        const rs = rowScale[r] as number
+        for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+          const f = feat[j] as number
+          if (single[f] !== r) continue
+          const scale = (x[j] as number) * rs
+          const out = f * C
+          for (let c = 0; c < C; c++) W[out + c] = scale * (rowCode[base + c] as number)
+        }
+      }
+    }
+    let s = 0
+    for (let f = 0; f < featureCount && s <= shared; f++) {
+      if (single[f] !== -1) continue
+      if (s < shared) {
+        const scale = featureScale[s] as number
+        for (let c = 0; c < C; c++) W[f * C + c] = scale * (featureCode[s * C + c] as number)
+      }
+      s++
+    }
+    if (s !== shared) mismatch = true
     return W
   })
   // rows that do not line up with the artifact's (the matcher's code changed since it was generated): train instead

@@ -1,5 +1,5 @@
 // Writes the artifact (format.ts) from a full index build: trains the model as buildIndex does and quantises its
-// weights. Used by scripts/matcher-artifact.ts and by the test that checks the committed artifact is current.
+// weights. Used by scripts/artifacts.ts and by the test that checks the committed artifact is current.
 import { documentTexts, readCorpus, trainingRowKeys, vocabulary } from '../corpus'
 import { indexFromCorpus } from '../build-index'
 import { trainLinear, type TrainingRows } from '../linear-model'
