@@ -5,7 +5,7 @@ import type { Handler, Session } from '../src/bot/handler'
 import type { Reply } from '../src/bot/reply'
 import type { Knowledge } from '../src/knowledge/knowledge'
 import type { MatchResult } from '../src/matcher/matcher'
-import { recordQuestion, type Decision as LoggedDecision } from '../src/insights'
+import { recordQuestion, type Decision as LoggedDecision, type RandomValues } from '../src/insights'
 import { decideQuestion, TaughtOverlay } from '../src/teach'
 import { answerReply, fallbackReply, helpReply, nearMissReply, otherPlatformReply } from './replies'
 import { smallTalkReply } from './small-talk'
@@ -49,6 +49,8 @@ export interface AskOptions {
   overlay?: TaughtOverlay
   /** QUESTION_LOG_DAYS; 0 (the default here) logs nothing. */
   questionLogDays?: number
+  /** for the question log's ids and salt; crypto.getRandomValues unless given (see LogSettings) */
+  randomValues?: RandomValues
 }
 
 function logged(result: MatchResult): LoggedDecision {
@@ -65,7 +67,7 @@ export function createAskHandler(opts: AskOptions = {}): Handler {
     // The store may be down: then the bundled knowledge alone answers, and the question goes unlogged.
     const taught = await overlay.sync(ctx.store, ctx.knowledge).catch(() => null)
     const result = decideQuestion(ctx.knowledge, taught, text)
-    const settings = { days, timeZone: ctx.timeZone }
+    const settings = { days, timeZone: ctx.timeZone, randomValues: opts.randomValues }
     const questionId = await recordQuestion(ctx.store, ctx.msg, text, logged(result), settings, ctx.now.getTime()).catch(() => null)
     return replyForMatch(ctx.knowledge, result, ctx.session, questionId ?? undefined)
   }

@@ -2,6 +2,7 @@
 // catch-all question path. The first handler that returns a reply wins.
 import type { Handler } from '../src/bot/handler'
 import { TaughtOverlay } from '../src/teach'
+import type { RandomValues } from '../src/insights'
 import { createAskHandler } from './ask'
 import { askButtonHandler } from './button'
 import { createCommandsHandler } from './commands'
@@ -21,6 +22,8 @@ export interface HandlerOptions {
   wecomApiBase?: string
   /** QUESTION_LOG_DAYS (0: no question log). Default 30, as in the config. */
   questionLogDays?: number
+  /** for the question log's ids and salt; crypto.getRandomValues unless given (see LogSettings) */
+  randomValues?: RandomValues
 }
 
 /** One set per app instance: it holds this instance's taught overlay. */
@@ -37,6 +40,6 @@ export function createHandlers(opts: HandlerOptions = {}): readonly Handler[] {
     titleCheckHandler,
     followUpHandler,
     smallTalkHandler,
-    createAskHandler({ overlay, questionLogDays }),
+    createAskHandler({ overlay, questionLogDays, randomValues: opts.randomValues }),
   ]
 }

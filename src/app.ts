@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { LinearRouter } from 'hono/router/linear-router'
 import { createHandlers } from '../handlers'
 import { onBotAdded, onBotRemoved } from '../handlers/commands'
 import type { Config } from './config'
@@ -110,7 +111,9 @@ export function createBot(deps: AppDeps): Bot {
     now: deps.now,
   })
 
-  const app = new Hono<Env>()
+  // LinearRouter: nothing to build. The default router compiles all routes into one regex on the first request,
+  // and the Worker's app is built on an isolate's first request (its routes need the env), which paid for it.
+  const app = new Hono<Env>({ router: new LinearRouter() })
   // Each request leases a store and collects its background work; the lease is returned only after that work ends.
   app.use('*', async (c, next) => {
     const lease = deps.openStore()

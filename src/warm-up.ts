@@ -6,6 +6,7 @@
 // workerd allows no I/O, timers, random values, or request and response bodies at start-up, so this works below the
 // HTTP layer: its own memory store, and the real Feishu client over an HTTP layer that answers in memory. It writes
 // nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
+import { createHandlers } from '../handlers'
 import { createBot } from './app'
 import { dispatch } from './bot/dispatch'
 import { loadConfig } from './config'
@@ -15,6 +16,7 @@ import { renderFeishuCard } from './platforms/feishu/card'
 import { createFeishuClient } from './platforms/feishu/client'
 import type { OpenApiFetch } from './platforms/feishu/http'
 import { EventEnvelope, MessageReceive } from './platforms/feishu/events'
+import type { RandomValues } from './insights'
 import { MemoryStore } from './store'
 
 const BOT_ID = 'ou_warm_up_bot'
@@ -80,7 +82,12 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
   })
   const store = new MemoryStore()
   // Hono builds its router on the first match.
-  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log })
+  // workerd refuses random values at start-up: the question log (ids, salt) takes a counter instead, so that its
+  // path and the answer's feedback buttons are compiled too
+  let counter = 0
+  const randomValues: RandomValues = (array) => array.fill(++counter) as typeof array
+  const handlers = createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS, randomValues })
+  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log, handlers })
   bot.app.router.match('POST', '/webhook/feishu')
   const cards: object[] = []
   const api = createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', fetch: inMemoryFetch(cards), timeoutMs: Infinity, log })

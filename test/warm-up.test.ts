@@ -43,6 +43,8 @@ describe('warmUpRequestPath', () => {
     }
     expect(outcome).not.toBeInstanceOf(Error)
     expect((outcome as { cards: object[] }).cards).toHaveLength(2)
+    // the question was logged (its id rides on the feedback buttons), so the log's path was compiled too
+    expect(text((outcome as { cards: object[] }).cards[0]!)).toContain('"vote":"up"')
   })
 
   it('the rules it is held to do refuse those operations', async () => {

@@ -33,8 +33,12 @@ export interface LoggedQuestion extends Decision {
 /** Question ids: time in base 36 plus randomness; they travel in button values, so they are checked on return. */
 export { QUESTION_ID } from '../bot/button-action'
 
-export function newQuestionId(nowMs: number): string {
-  const random = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36).padStart(7, '0')
+/** Fills an array with random values, as crypto.getRandomValues does. */
+export type RandomValues = <T extends Uint8Array | Uint32Array>(array: T) => T
+const cryptoRandom: RandomValues = (array) => crypto.getRandomValues(array)
+
+export function newQuestionId(nowMs: number, randomValues: RandomValues = cryptoRandom): string {
+  const random = randomValues(new Uint32Array(1))[0]!.toString(36).padStart(7, '0')
   return `${nowMs.toString(36)}${random}`
 }
 
@@ -61,10 +65,10 @@ export function decodeEntry(json: string): LoggedQuestion | null {
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
 
 /** The store's salt, created on first use (two instances racing on the very first question may hash it with the losing salt: one person counted twice, once). */
-export async function loadSalt(store: Store): Promise<string> {
+export async function loadSalt(store: Store, randomValues: RandomValues = cryptoRandom): Promise<string> {
   const existing = await store.get(ASKER_SALT_KEY)
   if (existing) return existing
-  await store.set(ASKER_SALT_KEY, hex(crypto.getRandomValues(new Uint8Array(16)).buffer), ASKER_SALT_TTL_SECONDS)
+  await store.set(ASKER_SALT_KEY, hex(randomValues(new Uint8Array(16)).buffer), ASKER_SALT_TTL_SECONDS)
   return (await store.get(ASKER_SALT_KEY)) ?? ''
 }
 

@@ -2,6 +2,6 @@
 export { recordQuestion, recordVote, type LogSettings } from './record'
 export { listQuestions, findQuestion, loggedChats, type QuestionQuery, type QuestionView } from './read'
 export { computeStats, type QuestionStats, type StatsQuery } from './stats'
-export { MAX_TEXT, QUESTION_ID, type Decision, type LoggedQuestion } from './entry'
+export { MAX_TEXT, QUESTION_ID, type Decision, type LoggedQuestion, type RandomValues } from './entry'
 export { type LogLimits } from './keys'
 export { QUESTION_LOG_LIMITS as LOG_LIMITS } from '../store/keys'

@@ -6,7 +6,7 @@ import {
 } from '../store/keys'
 import type { Store } from '../store/store'
 import { localDay, utcDay } from './days'
-import { askerHash, clipText, encodeEntry, loadSalt, newQuestionId, type Decision, type LoggedQuestion } from './entry'
+import { askerHash, clipText, encodeEntry, loadSalt, newQuestionId, type Decision, type LoggedQuestion, type RandomValues } from './entry'
 import { chatRef, type LogLimits } from './keys'
 import { findQuestion } from './read'
 
@@ -15,6 +15,8 @@ export interface LogSettings {
   days: number
   timeZone: string
   limits?: LogLimits
+  /** crypto.getRandomValues unless given (the start-up warm-up, where workerd refuses random values, gives its own) */
+  randomValues?: RandomValues
 }
 
 /**
@@ -35,12 +37,12 @@ export async function recordQuestion(
   const minScore = now - ttlSeconds * 1000
   const ref = chatRef(msg.platform, msg.chatId)
   const entry: LoggedQuestion = {
-    id: newQuestionId(now),
+    id: newQuestionId(now, settings.randomValues),
     at: now,
     platform: msg.platform,
     chatId: msg.chatId,
     chatType: msg.chatType,
-    asker: await askerHash(await loadSalt(store), msg.platform, msg.senderId),
+    asker: await askerHash(await loadSalt(store, settings.randomValues), msg.platform, msg.senderId),
     text: clipText(text),
     intent: decision.intent,
     score: decision.score,
