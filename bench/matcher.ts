@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadKnowledge } from '../src/knowledge/knowledge'
+import { buildIndex } from '../src/matcher/build-index'
 import { createMatcher } from '../src/matcher/matcher'
 
 export interface BenchRow {
@@ -18,11 +19,16 @@ export async function matcherBench(): Promise<{ title: string; rows: BenchRow[] 
   const texts = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text)
   const knowledge = loadKnowledge()
 
+  // with the build-time artifact's weights (what an isolate does), and trained (knowledge the artifact was not built from)
   const builds: number[] = []
+  const trainedBuilds: number[] = []
   for (let i = 0; i < 15; i++) {
-    const t0 = performance.now()
+    let t0 = performance.now()
     createMatcher(knowledge)
     builds.push(performance.now() - t0)
+    t0 = performance.now()
+    createMatcher(knowledge, buildIndex(knowledge))
+    trainedBuilds.push(performance.now() - t0)
   }
 
   const matcher = createMatcher(knowledge)
@@ -53,7 +59,8 @@ export async function matcherBench(): Promise<{ title: string; rows: BenchRow[] 
       { metric: 'latency p99', value: us(percentile(latencies, 99)), target: '< 100 µs' },
       { metric: 'latency max', value: us(latencies[latencies.length - 1] ?? 0) },
       { metric: 'per-question median latency p50 / p99', value: `${us(percentile(typical, 50))} / ${us(percentile(typical, 99))}`, target: 'p99 < 100 µs' },
-      { metric: 'index build (median of 15 cold builds)', value: `${median(builds).toFixed(2)} ms`, target: '< 20 ms' },
+      { metric: 'index build (median of 15 builds, artifact weights)', value: `${median(builds).toFixed(2)} ms`, target: '< 20 ms' },
+      { metric: 'index build (median of 15 builds, trained)', value: `${median(trainedBuilds).toFixed(2)} ms`, target: 'knowledge the artifact was not built from' },
     ],
   }
 }
