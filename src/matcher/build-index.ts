@@ -66,17 +66,21 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
   const intentCount = intentIds.length
   const featureCount = featureKeys.length
   const weightOfKind = Float64Array.from(TUNING.featureWeights)
-  const featureIds = new IdTable(featureCount)
+  // the tables readCorpus filled, when it ran in this isolate; else built from the keys and words in id order
+  const featureIds = corpus.read?.featureIds ?? new IdTable(featureCount)
   const kindWeight = new Float64Array(featureCount)
   for (let f = 0; f < featureCount; f++) {
-    featureIds.intern(featureKeys[f] as number)
+    if (!corpus.read) featureIds.intern(featureKeys[f] as number)
     kindWeight[f] = weightOfKind[kindOf(featureKeys[f] as number)] as number
   }
-  const words = new WordIds()
-  corpus.wordNames.forEach((w, i) => {
-    words.known.set(w, i)
-    words.names.push(w)
-  })
+  let words = corpus.read?.words
+  if (!words) {
+    words = new WordIds()
+    for (const [i, w] of corpus.wordNames.entries()) {
+      words.known.set(w, i)
+      words.names.push(w)
+    }
+  }
   const docStart = corpus.docs.start
   const docFeat = corpus.docs.feat
   const kwStart = corpus.keywords.start

@@ -31,6 +31,8 @@ export interface Corpus {
   docIntent: Int32Array
   /** one row per intent */
   keywords: CountRows
+  /** the key → id table and the words as read, when the corpus was read here (the index reuses them) */
+  read?: { featureIds: IdTable; words: WordIds }
 }
 
 /** What both the build and the artifact's loader derive from the knowledge alone (cheap: no phrasing is read). */
@@ -124,6 +126,7 @@ export function readCorpus(knowledge: MatcherKnowledge, { rewrite, lexicon }: Vo
     docs: { start: docs.starts(), feat: docs.feat.subarray(0, docs.nnz), tf: docs.tf.subarray(0, docs.nnz) },
     docIntent,
     keywords: { start: kw.starts(), feat: kw.feat.subarray(0, kw.nnz), tf: kw.tf.subarray(0, kw.nnz) },
+    read: { featureIds, words },
   }
 }
 
