@@ -18,6 +18,9 @@ import type { OpenApiFetch } from './platforms/feishu/http'
 import { EventEnvelope, MessageReceive } from './platforms/feishu/events'
 import type { RandomValues } from './insights'
 import { MemoryStore } from './store'
+import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from './store/keys'
+import { storeShape } from './teach/shape'
+import type { TaughtPhrasing } from './teach/taught'
 
 const BOT_ID = 'ou_warm_up_bot'
 
@@ -58,6 +61,20 @@ function inMemoryFetch(cards: object[]): OpenApiFetch {
   }
 }
 
+/**
+ * A taught phrasing in the warm-up's own store, written as teach() writes it but without its random version token
+ * (refused at start-up): the questions then load the taught overlay and look each question up in it, code an isolate's
+ * first question would otherwise compile (with the synonym rewriter the overlay builds on first use).
+ */
+async function teachOneOffline(store: MemoryStore, knowledge: Knowledge): Promise<void> {
+  const intent = knowledge.intents[1] ?? knowledge.intents[0]
+  const text = intent?.phrasings[1]
+  if (!intent || !text) return
+  const taught: TaughtPhrasing = { text, intent: intent.id, at: new Date(0).toISOString(), shape: storeShape(knowledge, text) }
+  await store.hset(TAUGHT_KEY, text, JSON.stringify(taught))
+  await store.set(TAUGHT_VERSION_KEY, 'warm-up', 60)
+}
+
 /** One question the knowledge answers and one it must decline, so both reply paths are compiled. */
 export function warmUpQuestions(knowledge: Knowledge): string[] {
   return [knowledge.intents[0]?.phrasings[0], knowledge.outOfScope?.[0]].filter((q): q is string => !!q)
@@ -91,6 +108,7 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
   bot.app.router.match('POST', '/webhook/feishu')
   const cards: object[] = []
   const api = createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', fetch: inMemoryFetch(cards), timeoutMs: Infinity, log })
+  await teachOneOffline(store, knowledge)
   const deps = bot.dispatchDeps(store)
   for (const [n, question] of questions.entries()) {
     const envelope = EventEnvelope.parse(groupMention(question, n))
