@@ -20,7 +20,7 @@ describe('no real host from a test', () => {
     expect(takeOffLoopbackAttempts()).toEqual(['qyapi.weixin.qq.com'])
   })
 
-  it('refuses the Lark SDK (axios over node:http) on the default FEISHU_API_BASE', async () => {
+  it('refuses the Feishu client (fetch) on the default FEISHU_API_BASE', async () => {
     const logs: string[] = []
     const api = createFeishuClient({ appId: 'cli_x', appSecret: 'secret_x', apiBase: 'https://open.feishu.cn', log: (m) => logs.push(m) })
     await expect(api.sendCard('oc_real', { schema: '2.0' }, 'uuid-1')).rejects.toThrow()

@@ -1,5 +1,5 @@
 // Setup file (every test file): nothing in the suite can reach a real host. fetch and every TCP/TLS socket
-// (axios in the Lark SDK, ioredis, undici) are checked; a test that tried fails, even if the code caught the error.
+// (ioredis over node:net, fetch over undici) are checked; a test that tried fails, even if the code caught the error.
 import net from 'node:net'
 import { afterEach } from 'vitest'
 import { assertLoopback, assertLoopbackSocket, takeOffLoopbackAttempts } from '../helpers/loopback'
