@@ -41,7 +41,11 @@ export class ChaosPlatform {
   private tokens = 0
   url = ''
 
-  constructor(seed = 20241130, readonly botOpenId = 'ou_chaos_bot') {
+  constructor(
+    private readonly port = 0,
+    seed = 20241130,
+    readonly botOpenId = 'ou_chaos_bot',
+  ) {
     this.random = mulberry32(seed)
   }
 
@@ -56,7 +60,7 @@ export class ChaosPlatform {
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res))
     this.server.keepAliveTimeout = 30_000
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r))
+    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
     return this.url
   }
