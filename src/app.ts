@@ -10,7 +10,7 @@ import type { Handler } from './bot/handler'
 import type { Knowledge } from './knowledge/knowledge'
 import type { InboundMessage } from './bot/message'
 import { RecentClaims } from './platforms/dedupe'
-import { createDelivery, drainOutbox, type DeliveryDeps, type DrainReport } from './platforms/delivery'
+import { createDelivery, drainOutbox, handOffOutbox, type DeliveryDeps, type DrainReport } from './platforms/delivery'
 import { OutboxMirror } from './platforms/outbox'
 import type { FeishuApi } from './platforms/feishu/client'
 import { handleFeishuWebhook } from './platforms/feishu/webhook'
@@ -56,6 +56,8 @@ export interface Bot {
   app: Hono<Env>
   /** Sends what the reply outbox holds and is due; the Node timer and the Workers cron call it with their store. */
   drainOutbox: (store: Store) => Promise<DrainReport>
+  /** At shutdown: writes the outbox entries only this process holds to the shared store (see handOffOutbox). */
+  handOff: (store: Store) => Promise<{ handedOver: number; lost: number }>
   rejections: RejectionLog
   /** What dispatch needs for a store: the same for the webhooks, the outbox, the console and the start-up warm-up. */
   dispatchDeps: (store: Store) => DispatchDeps
@@ -177,5 +179,5 @@ export function createBot(deps: AppDeps): Bot {
     // A fault of ours or of a dependency, not of the input: 503 asks the platform to retry later.
     return c.json({ error: 'temporarily unavailable, please retry' }, 503)
   })
-  return { app, drainOutbox: (store) => drainOutbox(deliveryFor(store)), rejections, dispatchDeps }
+  return { app, drainOutbox: (store) => drainOutbox(deliveryFor(store)), handOff: (store) => handOffOutbox(deliveryFor(store)), rejections, dispatchDeps }
 }

@@ -42,7 +42,8 @@ const config = readConfig()
 const scale = readTimeScale()
 const timing = scale === 1 ? deliveryTiming() : scaledTiming(scale)
 const knowledge = loadKnowledge()
-const { store, notice } = createStore(config, { failover: { log } })
+// When Redis returns, the outbox is drained at once: what was kept in memory meanwhile becomes shared again.
+const { store, notice } = createStore(config, { failover: { log, onRecover: () => drainOutbox() } })
 if (notice) log(notice)
 if (scale !== 1) log(`DELIVERY_TIME_SCALE=${scale}: every reply time limit is scaled (outbox window ${Math.round(timing.outboxWindowMs / 1000)} s)`)
 
@@ -51,13 +52,14 @@ if (!feishuApi) log('FEISHU_APP_ID / FEISHU_APP_SECRET not set: the Feishu webho
 
 const stop = new AbortController()
 const deps: AppDeps = { config, knowledge, feishuApi, log, crypto: nodeCryptoBackend, timing, stop: stop.signal, openStore: () => ({ store, release: async () => {} }) }
-const { app, drainOutbox: drain, rejections } = createBot(deps)
+const { app, drainOutbox: drain, handOff, rejections } = createBot(deps)
 const background = new BackgroundWork(log)
 
 // The outbox: replies the request could not deliver in its own time, retried here until sent or their window closes.
 let draining = false
+let stopping = false
 function drainOutbox(): void {
-  if (draining || stop.signal.aborted) return
+  if (draining || stopping) return
   draining = true
   const run = drain(store)
     .then((r) => {
@@ -74,7 +76,6 @@ const SHUTDOWN_HANDOFF_MS = 2000 * scale
 
 let stopScheduler = () => {}
 let server: Listening['server'] | undefined
-let stopping = false
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return
@@ -91,6 +92,9 @@ async function shutdown(signal: string): Promise<void> {
     left = await background.settle(SHUTDOWN_HANDOFF_MS)
     log(`handed unfinished replies to the outbox${left ? `; ${left} job(s) still running` : ''}`)
   }
+  // Replies kept in this process's memory (written while Redis was down) go to Redis now, or they die with it.
+  const handed = await handOff(store).catch((e: unknown) => ({ handedOver: 0, lost: 0, error: String(e) }))
+  if (handed.handedOver || handed.lost) log(`outbox: ${handed.handedOver} reply(ies) kept in memory handed to Redis${handed.lost ? `, ${handed.lost} could not be` : ''}`)
   rejections.flush()
   await store.close()
   process.exit(0)

@@ -1,5 +1,5 @@
 import { DEDUPE_TTL_SECONDS } from '../store/keys'
-import { FailoverStore } from '../store/failover'
+import { storeIsShared } from './outbox'
 import type { Store } from '../store/store'
 
 export { cardDedupeKey, dedupeKey, DEDUPE_TTL_SECONDS } from '../store/keys'
@@ -54,7 +54,7 @@ export async function claimOnce(store: Store, recent: RecentClaims | undefined, 
  * instance would not see it.
  */
 export function claimsAreShared(store: Store): boolean {
-  return !(store instanceof FailoverStore && store.degraded)
+  return storeIsShared(store)
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Reply } from '../bot/reply'
 import { OUTBOX_MAX_ENTRIES } from '../store/keys'
 import type { Store } from '../store/store'
 import type { Messengers, ReplyTarget } from './messenger'
-import { Outbox, outboxId, type ListedEntry, type OutboxEntry, type OutboxMirror } from './outbox'
+import { FailoverStore } from '../store/failover'
+import { Outbox, outboxId, storeIsShared, type ListedEntry, type OutboxEntry, type OutboxMirror } from './outbox'
 import { tryUntil, type Clock } from './retry'
 import type { DeliveryTiming } from './timing'
 
@@ -69,7 +70,7 @@ export function createDelivery(deps: DeliveryDeps): Deliver {
 type Outcome = 'sent' | 'kept' | 'given-up'
 
 /** Tries until `deadline`; then the entry is removed (sent, or refused for good) or written back for later. */
-async function sendOrKeep(entry: OutboxEntry & { reply: Reply }, deadline: number, deps: DeliveryDeps, outbox: Outbox): Promise<Outcome> {
+async function sendOrKeep(entry: OutboxEntry & { reply: Reply }, deadline: number, deps: DeliveryDeps, outbox: Outbox, markFinished = false): Promise<Outcome> {
   const id = outboxId(entry.target)
   const messenger = deps.messengers[entry.target.platform]
   const result = await tryUntil((signal) => messenger.reply(entry.target, entry.reply, signal), {
@@ -81,6 +82,7 @@ async function sendOrKeep(entry: OutboxEntry & { reply: Reply }, deadline: numbe
   const attempts = entry.attempts + result.attempts
   try {
     if (result.ok) {
+      if (markFinished) await outbox.finish(id, entry.closesAt, deps.clock.now())
       await outbox.remove(id)
       return 'sent'
     }
@@ -101,8 +103,9 @@ async function sendOrKeep(entry: OutboxEntry & { reply: Reply }, deadline: numbe
 async function giveUp(entry: OutboxEntry, attempts: number, why: string, deps: DeliveryDeps, outbox: Outbox): Promise<void> {
   deps.log(`reply given up: ${entry.target.platform} message ${entry.target.messageId} after ${attempts} attempt(s): ${why}`)
   const id = outboxId(entry.target)
-  await outbox.remove(id)
+  // Marked finished before it leaves the store, so no other process writes its own copy back in between.
   await outbox.finish(id, entry.closesAt, deps.clock.now())
+  await outbox.remove(id)
   await outbox.count('given-up', deps.clock.now())
 }
 
@@ -122,6 +125,9 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   const outbox = new Outbox(deps.store, deps.mirror)
   const { clock, timing } = deps
   const all = (await outbox.entries()).sort((a, b) => b.createdAt - a.createdAt)
+  // Entries only this process holds go back into the shared store first, so they outlive this process.
+  const shared = new Set(await outbox.share(all.filter((e) => e.mirrorOnly)).catch(() => []))
+  for (const e of all) if (shared.has(outboxId(e.target))) e.mirrorOnly = false
   const report: DrainReport = { pending: all.length, sent: 0, kept: 0, givenUp: 0 }
   // Past the bound, the oldest are given up: they had the least time left anyway.
   for (const { mirrorOnly: _, ...stale } of all.slice(OUTBOX_MAX_ENTRIES)) {
@@ -151,11 +157,8 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
         await outbox.remove(id)
         return null
       }
-      const outcome = await sendOrKeep({ ...entry, reply }, clock.now() + timing.retryBudgetMs, deps, outbox)
-      if (outcome === 'sent') {
-        await outbox.finish(id, entry.closesAt, clock.now())
-        await outbox.count('sent-late', clock.now())
-      }
+      const outcome = await sendOrKeep({ ...entry, reply }, clock.now() + timing.retryBudgetMs, deps, outbox, true)
+      if (outcome === 'sent') await outbox.count('sent-late', clock.now())
       return outcome
     } finally {
       await outbox.release(id).catch(() => {})
@@ -177,4 +180,24 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   }
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, due.length) }, worker))
   return report
+}
+
+/**
+ * At shutdown, after the replies in flight were given their time: every entry this process still holds only in
+ * its own copy is written to the shared store, for the next start or another instance to send. One line names
+ * each reply that cannot be handed over because Redis is unavailable right now (it is lost with the process).
+ */
+export async function handOffOutbox(deps: DeliveryDeps): Promise<{ handedOver: number; lost: number }> {
+  const outbox = new Outbox(deps.store, deps.mirror)
+  if (deps.store instanceof FailoverStore && deps.store.degraded) await deps.store.recheck()
+  const mine = storeIsShared(deps.store) ? (await outbox.entries()).filter((e) => e.mirrorOnly) : [...(deps.mirror?.entries.values() ?? [])]
+  const written = new Set(await outbox.share(mine).catch(() => []))
+  let lost = 0
+  for (const e of mine) {
+    const id = outboxId(e.target)
+    if (written.has(id) || !deps.mirror?.entries.has(id)) continue
+    lost++
+    deps.log(`reply not handed over at shutdown: ${e.target.platform} message ${e.target.messageId}: Redis is unavailable, so it is lost with this process`)
+  }
+  return { handedOver: written.size, lost }
 }

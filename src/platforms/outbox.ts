@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
 import { DELIVERY_COUNTS_TTL_SECONDS, deliveryCountsKey, OUTBOX_KEY, outboxDoneKey, outboxLeaseKey } from '../store/keys'
+import { FailoverStore } from '../store/failover'
 import type { Store } from '../store/store'
 import type { ReplyTarget } from './messenger'
 
@@ -90,6 +91,30 @@ export class Outbox {
     return [...out.values()]
   }
 
+  /**
+   * Writes this process's copies of `entries` (ones the store did not list) back into the store, so the reply no
+   * longer dies with this process: after an outage the entries it kept in memory, after an empty Redis restart the
+   * ones Redis lost. Does nothing while the store serves from memory. An entry a drain elsewhere finished is
+   * dropped instead, and one this process removed meanwhile (sent) is left out. Returns the ids written.
+   */
+  async share(entries: readonly OutboxEntry[]): Promise<string[]> {
+    const written: string[] = []
+    for (const entry of entries) {
+      if (!storeIsShared(this.store)) break
+      const id = outboxId(entry.target)
+      if (await this.finished(id)) {
+        this.mirror?.entries.delete(id)
+        continue
+      }
+      const mine = this.mirror?.entries.get(id)
+      // Checked and written in one turn: a remove() after this point reaches Redis after the write, not before.
+      if (!mine) continue
+      await this.store.hset(OUTBOX_KEY, id, JSON.stringify(mine))
+      written.push(id)
+    }
+    return written
+  }
+
   /** True when this caller may work on the entry now; other instances skip it until the lease ends. */
   lease(id: string, seconds: number): Promise<boolean> {
     return this.store.claim(outboxLeaseKey(id), Math.max(1, Math.ceil(seconds)))
@@ -119,5 +144,8 @@ export class Outbox {
     return { queued: Number(raw.queued ?? 0), 'sent-late': Number(raw['sent-late'] ?? 0), 'given-up': Number(raw['given-up'] ?? 0) }
   }
 }
+
+/** False while a FailoverStore serves from memory: what is written now is this process's alone. */
+export const storeIsShared = (store: Store) => !(store instanceof FailoverStore && store.degraded)
 
 const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)

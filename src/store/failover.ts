@@ -18,6 +18,8 @@ export interface FailoverOptions {
   log?: (message: string) => void
   now?: () => number
   state?: OutageState
+  /** Called when Redis takes writes again after an outage (the Node entry drains the outbox then). */
+  onRecover?: () => void
 }
 
 export function createOutageState(): OutageState {
@@ -46,6 +48,7 @@ export class FailoverStore implements Store {
   private readonly log: (message: string) => void
   private readonly now: () => number
   private readonly state: OutageState
+  private readonly onRecover: () => void
   private probing: Promise<boolean> | null = null
 
   constructor(private readonly primary: Store, private readonly fallback: Store, opts: FailoverOptions = {}) {
@@ -54,6 +57,7 @@ export class FailoverStore implements Store {
     this.log = opts.log ?? ((m: string) => console.warn(m))
     this.now = opts.now ?? Date.now
     this.state = opts.state ?? createOutageState()
+    this.onRecover = opts.onRecover ?? (() => {})
   }
 
   get degraded(): boolean {
@@ -71,6 +75,11 @@ export class FailoverStore implements Store {
     if (!this.state.down) return
     this.state.down = false
     this.log('[store] Redis is back; shared store in use again')
+    try {
+      this.onRecover()
+    } catch (e) {
+      this.log(`[store] after Redis came back: ${e instanceof Error ? e.message : String(e)}`)
+    }
   }
 
   /** One probe at a time, at most every probeEveryMs; resolves true when the primary answers. */
@@ -88,6 +97,14 @@ export class FailoverStore implements Store {
         this.probing = null
       })
     return this.probing
+  }
+
+  /** Probes now, whatever the interval (a process about to stop wants to know); true when back on Redis. */
+  async recheck(): Promise<boolean> {
+    if (!this.state.down) return true
+    if (this.probing) return this.probing
+    this.state.nextProbeAt = 0
+    return this.probe()
   }
 
   private async run<T>(what: string, op: (s: Store) => Promise<T>): Promise<T> {

@@ -1,0 +1,129 @@
+// A WeCom reply kept while Redis refused writes (OOM) lived only in the keeping process's memory: when that process
+// stopped (or died) before its next drain, the reply was lost, with no line naming it. The chaos run's lost WeCom
+// group question of the OOM phase was this: instance A is stopped 3 s after that phase. Own redis-server
+// (TEST_REDIS_PORTS), pushed to OOM with CONFIG SET maxmemory, as at a full Redis.
+import type { ChildProcess } from 'node:child_process'
+import Redis from 'ioredis'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createBot } from '../../src/app'
+import { loadConfig } from '../../src/config'
+import { loadKnowledge } from '../../src/knowledge/knowledge'
+import { realClock, type Clock } from '../../src/platforms/retry'
+import { createStore } from '../../src/store'
+import type { Store } from '../../src/store/store'
+import { testCtx } from '../helpers/feishu'
+import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
+import { WECOM_AES_KEY, WECOM_TOKEN, buildWecomRequest, recordingFetch, textCallback, uniqueId } from './wecom/fixtures'
+
+const WECOM_BASE = 'http://wecom.chaos.test'
+let redis: ChildProcess | undefined
+let direct: Redis
+let port = 0
+const stores: Store[] = []
+
+beforeAll(async () => {
+  if (!hasRedisServer) return
+  port = await freePort()
+  redis = await startRedisServer(port, ['--maxmemory-policy', 'noeviction'])
+  direct = new Redis(`redis://127.0.0.1:${port}`, { disableClientInfo: true, maxRetriesPerRequest: 1 })
+})
+afterAll(async () => {
+  for (const s of stores) await s.close()
+  direct?.disconnect()
+  if (redis) await stopRedisServer(redis)
+})
+beforeEach(async () => {
+  if (redis) await direct.config('SET', 'maxmemory', '0')
+})
+
+/** maxmemory 1 byte: every write answers -OOM, reads and PING still work. */
+const oom = (on: boolean) => direct.config('SET', 'maxmemory', on ? '1' : '0')
+
+// Each response_url takes one post; the first post of each is refused with a 429 asking for 30 s.
+const posted = new Map<string, number>()
+const shown = new Set<string>()
+const wecom = recordingFetch((url) => {
+  const tries = (posted.get(url) ?? 0) + 1
+  posted.set(url, tries)
+  if (tries === 1) return new Response('{"errcode":45009,"errmsg":"api freq out of limit"}', { status: 429, headers: { 'retry-after': '30' } })
+  if (shown.has(url)) return Response.json({ errcode: 40001, errmsg: 'response_url already used' })
+  shown.add(url)
+  return Response.json({ errcode: 0, errmsg: 'ok' })
+})
+
+/** One bot process (its own memory and outbox copy) on its own connection to the shared Redis. */
+function instance(shift: { ms: number }) {
+  const logs: string[] = []
+  const log = (m: string) => void logs.push(m)
+  const store = createStore({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'oom-handoff:' }, { failover: { timeoutMs: 300, probeEveryMs: 50, log } }).store
+  stores.push(store)
+  const config = loadConfig({ WECOM_BOT_TOKEN: WECOM_TOKEN, WECOM_BOT_ENCODING_AES_KEY: WECOM_AES_KEY, WECOM_API_BASE: WECOM_BASE })
+  const clock: Clock = { ...realClock, now: () => Date.now() + shift.ms, sleep: async () => {} }
+  const bot = createBot({ config, knowledge: loadKnowledge(), feishuApi: null, fetch: wecom.fetch, log, clock, timing: { retryBudgetMs: 2000 }, openStore: () => ({ store, release: async () => {} }) })
+  const ask = async (msgId: string) => {
+    const t = testCtx()
+    const cb = textCallback('新号怎么起步', { msgId, chatId: uniqueId('chat'), responseUrl: `${WECOM_BASE}/cgi-bin/aibot/response?response_code=${msgId}` })
+    const res = await bot.app.fetch(await buildWecomRequest(cb), {}, t.ctx)
+    await t.settle()
+    return res
+  }
+  /** Back on Redis once a probe's write succeeds. */
+  const recover = async () => {
+    for (let i = 0; i < 100 && (await store.health()) !== 'up'; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(await store.health()).toBe('up')
+  }
+  return { bot, store, ask, recover, logs }
+}
+
+const repliesTo = (msgId: string) => [...shown].filter((u) => u.endsWith(`=${msgId}`)).length
+
+describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', () => {
+  it('is sent by another instance after the process that kept it stops', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const b = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    expect((await a.ask(msgId)).status).toBe(200)
+    expect(posted.get(`${WECOM_BASE}/cgi-bin/aibot/response?response_code=${msgId}`)).toBe(1) // the 429: kept for later
+    await oom(false)
+    await a.recover()
+    // A stops the way src/node/main.ts stops it on SIGTERM, before its timer drained the outbox again.
+    await a.bot.handOff(a.store)
+
+    shift.ms = 31_000
+    await b.recover()
+    const report = await b.bot.drainOutbox(b.store)
+    expect(report.sent).toBe(1)
+    expect(repliesTo(msgId)).toBe(1)
+  })
+
+  it('is sent by another instance even when the keeping process dies without a goodbye, once it has drained after Redis returned', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const b = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    await a.ask(msgId)
+    await oom(false)
+    await a.recover()
+    // A's timer drain after Redis returned: nothing is due yet (the 429 asked for 30 s), but the entry is made shared.
+    expect((await a.bot.drainOutbox(a.store)).sent).toBe(0)
+    // …then A is killed (SIGKILL): nothing more from it.
+
+    shift.ms = 31_000
+    await b.recover()
+    expect((await b.bot.drainOutbox(b.store)).sent).toBe(1)
+    expect(repliesTo(msgId)).toBe(1)
+  })
+
+  it('names the reply it cannot hand over when Redis is still refusing writes at the stop', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    await a.ask(msgId)
+    await a.bot.handOff(a.store)
+    expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
+  })
+})
