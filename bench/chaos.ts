@@ -128,6 +128,7 @@ async function main() {
     ['Open API / response_url calls (faulted)', `${platform.calls.feishu + platform.calls.wecom} (${platform.calls.faulted})`],
     ['outbox counters since the Redis restart: kept past the request / sent later / given up', `${counts.queued ?? 0} / ${counts['sent-late'] ?? 0} / ${counts['given-up'] ?? 0}`],
     ['replies given up (log lines, whole run)', String(givenUp.length)],
+    ['replies kept in memory during an outage, later written to Redis: by a drain / at a stop / lost at a stop', [/during the Redis outage written to Redis/, /kept in memory handed to Redis/, /not handed over/].map((re) => sumOf(instances.flatMap((i) => i.lines(re)))).join(' / ')],
     ['final stop of both instances (SIGTERM)', stops.map((s) => `${(s.ms / 1000).toFixed(1)} s, exit ${s.code}`).join('; ')],
     ...notes,
   ]
@@ -142,6 +143,9 @@ async function main() {
   if (givenUp.length) process.stdout.write('\nReplies given up (instance logs):\n')
   for (const line of givenUp.slice(0, 10)) process.stdout.write(`  ${line}\n`)
 }
+
+/** The sum of the first number on each line (the counts in "outbox: 2 reply(ies) …" lines); a line without one counts 1. */
+const sumOf = (lines: string[]) => lines.reduce((n, l) => n + Number(/(?:outbox: |, )(\d+) /.exec(l)?.[1] ?? 1), 0)
 
 /** A first question per instance, not counted: it builds the matcher index and loads code, which a real start also does once. */
 async function warmUp(a: Asker): Promise<void> {

@@ -63,6 +63,7 @@ function drainOutbox(): void {
   draining = true
   const run = drain(store)
     .then((r) => {
+      if (r.shared) log(`outbox: ${r.shared} reply(ies) kept in memory during the Redis outage written to Redis`)
       if (r.sent || r.givenUp) log(`outbox: sent ${r.sent}, given up ${r.givenUp}, ${r.pending - r.sent - r.givenUp} waiting`)
     })
     .finally(() => (draining = false))

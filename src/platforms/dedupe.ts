@@ -1,4 +1,5 @@
 import { DEDUPE_TTL_SECONDS } from '../store/keys'
+import { FailoverStore } from '../store/failover'
 import { storeIsShared } from './outbox'
 import type { Store } from '../store/store'
 
@@ -51,10 +52,11 @@ export async function claimOnce(store: Store, recent: RecentClaims | undefined, 
 
 /**
  * False while the store serves from memory (Redis down): a claim made now is this process's alone, and another
- * instance would not see it.
+ * instance would not see it. False too for a few seconds after Redis returns, while another instance may still be
+ * on its memory and claim the same message there.
  */
 export function claimsAreShared(store: Store): boolean {
-  return storeIsShared(store)
+  return storeIsShared(store) && !(store instanceof FailoverStore && store.settling)
 }
 
 /**

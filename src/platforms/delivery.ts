@@ -112,6 +112,8 @@ async function giveUp(entry: OutboxEntry, attempts: number, why: string, deps: D
 export interface DrainReport {
   /** Entries in the outbox when the run started. */
   pending: number
+  /** Entries only this process held (kept in memory during an outage) that it wrote to the shared store. */
+  shared: number
   sent: number
   kept: number
   givenUp: number
@@ -128,7 +130,7 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   // Entries only this process holds go back into the shared store first, so they outlive this process.
   const shared = new Set(await outbox.share(all.filter((e) => e.mirrorOnly)).catch(() => []))
   for (const e of all) if (shared.has(outboxId(e.target))) e.mirrorOnly = false
-  const report: DrainReport = { pending: all.length, sent: 0, kept: 0, givenUp: 0 }
+  const report: DrainReport = { pending: all.length, shared: shared.size, sent: 0, kept: 0, givenUp: 0 }
   // Past the bound, the oldest are given up: they had the least time left anyway.
   for (const { mirrorOnly: _, ...stale } of all.slice(OUTBOX_MAX_ENTRIES)) {
     await giveUp(stale, stale.attempts, `the outbox holds more than ${OUTBOX_MAX_ENTRIES} replies`, deps, outbox).catch(() => {})

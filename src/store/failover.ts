@@ -5,16 +5,28 @@ import { withTimeout } from './with-timeout'
 export interface OutageState {
   down: boolean
   nextProbeAt: number
+  /** When Redis last came back (ms); 0 before any outage. */
+  upAt: number
+  /** Keys claimed in memory during the outage, with when each claim ends (ms): copied into Redis when it returns. */
+  memoryClaims: Map<string, number>
 }
 
 /** A webhook acknowledges only after its de-dup claim, so this is the most a dead or stuck Redis adds to an ack. */
 export const DEFAULT_TIMEOUT_MS = 400
+/** A probe is one small write in the background, so it can be frequent: instances disagree about Redis for less time. */
+export const DEFAULT_PROBE_EVERY_MS = 1000
+/** After Redis returns, another instance may still be on memory for a probe interval or more; see `settling`. */
+export const DEFAULT_SETTLE_MS = 5000
+/** Most claims made in memory that are remembered for copying into Redis (the memory fallback holds 20,000 keys). */
+const MAX_MEMORY_CLAIMS = 20_000
 
 export interface FailoverOptions {
   /** Upper bound for any one call to the primary (DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number
-  /** While down, the primary is probed (PING) at most this often. */
+  /** While down, the primary is probed (a write) at most this often (DEFAULT_PROBE_EVERY_MS). */
   probeEveryMs?: number
+  /** How long after Redis returns the store still counts as `settling` (DEFAULT_SETTLE_MS). */
+  settleMs?: number
   log?: (message: string) => void
   now?: () => number
   state?: OutageState
@@ -23,7 +35,7 @@ export interface FailoverOptions {
 }
 
 export function createOutageState(): OutageState {
-  return { down: false, nextProbeAt: 0 }
+  return { down: false, nextProbeAt: 0, upAt: 0, memoryClaims: new Map() }
 }
 
 // Replies about the command or the data, not the server: memory would answer no better, so they reach the caller.
@@ -38,13 +50,15 @@ export function isCommandError(err: unknown): boolean {
 /**
  * Redis first, memory when Redis is unreachable, slow or refusing commands, back to Redis when a probe (a real
  * write, see RedisStore.health) succeeds again.
- * Writes made while degraded stay in memory and are not copied back: a short outage costs some
- * session and counter state, never an answer.
+ * Writes made while degraded stay in memory and are not copied back (a short outage costs some session and
+ * counter state, never an answer), except claims: those still held are copied into Redis when it returns, so
+ * another instance recognises a message this one answered during the outage.
  */
 export class FailoverStore implements Store {
   readonly kind = 'redis' as const
   private readonly timeoutMs: number
   private readonly probeEveryMs: number
+  private readonly settleMs: number
   private readonly log: (message: string) => void
   private readonly now: () => number
   private readonly state: OutageState
@@ -53,7 +67,8 @@ export class FailoverStore implements Store {
 
   constructor(private readonly primary: Store, private readonly fallback: Store, opts: FailoverOptions = {}) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
-    this.probeEveryMs = opts.probeEveryMs ?? 5000
+    this.probeEveryMs = opts.probeEveryMs ?? DEFAULT_PROBE_EVERY_MS
+    this.settleMs = opts.settleMs ?? DEFAULT_SETTLE_MS
     this.log = opts.log ?? ((m: string) => console.warn(m))
     this.now = opts.now ?? Date.now
     this.state = opts.state ?? createOutageState()
@@ -62,6 +77,14 @@ export class FailoverStore implements Store {
 
   get degraded(): boolean {
     return this.state.down
+  }
+
+  /**
+   * Back on Redis for less than settleMs: another instance may not have noticed yet and still claim in its own
+   * memory, so a claim won here may not be the only one.
+   */
+  get settling(): boolean {
+    return !this.state.down && this.state.upAt > 0 && this.now() - this.state.upAt < this.settleMs
   }
 
   private markDown(reason: string): void {
@@ -74,7 +97,9 @@ export class FailoverStore implements Store {
   private markUp(): void {
     if (!this.state.down) return
     this.state.down = false
+    this.state.upAt = this.now()
     this.log('[store] Redis is back; shared store in use again')
+    void this.shareMemoryClaims()
     try {
       this.onRecover()
     } catch (e) {
@@ -122,11 +147,35 @@ export class FailoverStore implements Store {
     }
   }
 
+  /** Copies the claims still held in memory into Redis (SET NX, for what is left of each TTL); best effort. */
+  private async shareMemoryClaims(): Promise<void> {
+    const claims = this.state.memoryClaims
+    const now = this.now()
+    for (const [key, until] of [...claims]) {
+      // Looked up and sent in one turn: a del() of the key (a released lease) cannot slip in between.
+      if (!claims.delete(key) || until <= now) continue
+      void withTimeout(this.primary.claim(key, Math.ceil((until - now) / 1000)), this.timeoutMs, 'Redis claim copy').catch(() => {})
+    }
+  }
+
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
     // A key this process claimed in memory during an outage still counts after Redis returns,
     // so a platform retry landing just after recovery is not answered twice.
     if ((await this.fallback.get(key)) !== null) return false
-    return this.run('claim', (s) => s.claim(key, ttlSeconds))
+    let inMemory = false
+    const won = await this.run('claim', (s) => {
+      inMemory = s === this.fallback
+      return s.claim(key, ttlSeconds)
+    })
+    if (won && inMemory) {
+      const claims = this.state.memoryClaims
+      claims.set(key, this.now() + ttlSeconds * 1000)
+      for (const oldest of claims.keys()) {
+        if (claims.size <= MAX_MEMORY_CLAIMS) break
+        claims.delete(oldest)
+      }
+    }
+    return won
   }
   get(key: string): Promise<string | null> {
     return this.run('get', (s) => s.get(key))
@@ -134,7 +183,9 @@ export class FailoverStore implements Store {
   set(key: string, value: string, ttlSeconds: number): Promise<void> {
     return this.run('set', (s) => s.set(key, value, ttlSeconds))
   }
-  del(key: string): Promise<void> {
+  async del(key: string): Promise<void> {
+    // A claim made in memory and given up (a released lease) is neither kept in memory nor copied to Redis later.
+    if (this.state.memoryClaims.delete(key)) await this.fallback.del(key)
     return this.run('del', (s) => s.del(key))
   }
   incr(key: string, ttlSeconds: number): Promise<number> {

@@ -1,0 +1,113 @@
+// De-duplication across instances when Redis comes back from refusing writes (OOM): a message claimed in one
+// process's memory during the outage is recognised by the others afterwards, and while instances may still
+// disagree about Redis, a WeCom message is answered through its single-use response_url, not the HTTP response.
+// Own redis-server (TEST_REDIS_PORTS), pushed to OOM with CONFIG SET maxmemory.
+import type { ChildProcess } from 'node:child_process'
+import Redis from 'ioredis'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createStore } from '../../src/store'
+import type { FailoverOptions } from '../../src/store/failover'
+import type { Store } from '../../src/store/store'
+import { dedupeKey, outboxLeaseKey } from '../../src/store/keys'
+import { testApp } from '../helpers/app'
+import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
+import { buildWecomRequest, recordingFetch, textCallback, uniqueId } from './wecom/fixtures'
+
+const PREFIX = 'dedupe-recovery:'
+let redis: ChildProcess | undefined
+let direct: Redis
+let port = 0
+const stores: Store[] = []
+
+beforeAll(async () => {
+  if (!hasRedisServer) return
+  port = await freePort()
+  redis = await startRedisServer(port, ['--maxmemory-policy', 'noeviction'])
+  direct = new Redis(`redis://127.0.0.1:${port}`, { disableClientInfo: true, maxRetriesPerRequest: 1 })
+})
+afterAll(async () => {
+  for (const s of stores) await s.close()
+  direct?.disconnect()
+  if (redis) await stopRedisServer(redis)
+})
+beforeEach(async () => {
+  if (redis) await oom(false)
+})
+
+const oom = (on: boolean) => direct.config('SET', 'maxmemory', on ? '1' : '0')
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** One instance's store, as the Node entry builds it, with short probe and settle times. */
+function instanceStore(opts: FailoverOptions = {}): Store {
+  const store = createStore({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: PREFIX }, { failover: { probeEveryMs: 50, log: () => {}, ...opts } }).store
+  stores.push(store)
+  return store
+}
+
+async function untilUp(store: Store): Promise<void> {
+  for (let i = 0; i < 100 && (await store.health()) !== 'up'; i++) await sleep(20)
+  expect(await store.health()).toBe('up')
+}
+
+async function untilInRedis(key: string): Promise<string | null> {
+  for (let i = 0; i < 50; i++) {
+    const v = await direct.get(PREFIX + key)
+    if (v !== null) return v
+    await sleep(20)
+  }
+  return null
+}
+
+describe.skipIf(!hasRedisServer)('claims made in memory while Redis was at OOM', () => {
+  it('are copied into Redis when it returns, so another instance does not answer the message again', async () => {
+    const a = instanceStore()
+    const b = instanceStore()
+    const key = dedupeKey('wecom', uniqueId('wx'))
+    await oom(true)
+    expect(await a.claim(key, 3600)).toBe(true) // in A's memory: Redis refuses the write
+    await oom(false)
+    await untilUp(a)
+    expect(await untilInRedis(key)).toBe('1')
+    const ttl = await direct.ttl(PREFIX + key)
+    expect(ttl).toBeGreaterThan(3500)
+    expect(ttl).toBeLessThanOrEqual(3600)
+    expect(await b.claim(key, 3600)).toBe(false)
+  })
+
+  it('are not copied once given up (a released outbox lease)', async () => {
+    const a = instanceStore()
+    const lease = outboxLeaseKey(`wecom:${uniqueId('wx')}`)
+    const kept = dedupeKey('wecom', uniqueId('wx'))
+    await oom(true)
+    expect(await a.claim(lease, 30)).toBe(true)
+    expect(await a.claim(kept, 30)).toBe(true)
+    await a.del(lease)
+    await oom(false)
+    await untilUp(a)
+    expect(await untilInRedis(kept)).toBe('1')
+    expect(await direct.exists(PREFIX + lease)).toBe(0)
+    expect(await a.claim(lease, 30)).toBe(true) // nor held back in A's memory
+  })
+})
+
+describe.skipIf(!hasRedisServer)('a WeCom group message right after Redis returns', () => {
+  const wecom = recordingFetch()
+  const ask = async (store: Store) => {
+    const { send } = testApp({ store, apiBase: 'http://127.0.0.1:9', fetch: wecom.fetch, env: { WECOM_API_BASE: 'http://wecom.test' } })
+    const msgId = uniqueId('wx')
+    const res = await send(await buildWecomRequest(textCallback('新号怎么起步', { msgId, chatId: uniqueId('chat'), responseUrl: `http://wecom.test/cgi-bin/aibot/response?response_code=${msgId}` })))
+    const viaUrl = wecom.calls.filter((c) => c.url.endsWith(`=${msgId}`)).length
+    return { passive: (await res.text()).length > 0, viaUrl }
+  }
+
+  it('goes through response_url while another instance may still be on memory, and in the HTTP response after that', async () => {
+    const store = instanceStore({ settleMs: 400 })
+    await oom(true)
+    expect(await ask(store)).toEqual({ passive: false, viaUrl: 1 }) // on memory: response_url
+    await oom(false)
+    await untilUp(store)
+    expect(await ask(store)).toEqual({ passive: false, viaUrl: 1 }) // just back: still response_url
+    await sleep(450)
+    expect(await ask(store)).toEqual({ passive: true, viaUrl: 0 })
+  })
+})
