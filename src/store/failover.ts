@@ -183,9 +183,11 @@ export class FailoverStore implements Store {
   set(key: string, value: string, ttlSeconds: number): Promise<void> {
     return this.run('set', (s) => s.set(key, value, ttlSeconds))
   }
+  // Deletes reach memory too, whichever store is in use: a key written there during an outage and deleted after
+  // it (a released lease, a sent reply's outbox field) must not come back in the next outage, nor be copied to Redis.
   async del(key: string): Promise<void> {
-    // A claim made in memory and given up (a released lease) is neither kept in memory nor copied to Redis later.
-    if (this.state.memoryClaims.delete(key)) await this.fallback.del(key)
+    this.state.memoryClaims.delete(key)
+    await this.fallback.del(key)
     return this.run('del', (s) => s.del(key))
   }
   incr(key: string, ttlSeconds: number): Promise<number> {
@@ -200,7 +202,8 @@ export class FailoverStore implements Store {
   hset(key: string, field: string, value: string): Promise<void> {
     return this.run('hset', (s) => s.hset(key, field, value))
   }
-  hdel(key: string, field: string): Promise<void> {
+  async hdel(key: string, field: string): Promise<void> {
+    await this.fallback.hdel(key, field)
     return this.run('hdel', (s) => s.hdel(key, field))
   }
   zaddBounded(key: string, member: string, score: number, bounds: ZBounds): Promise<string[]> {

@@ -117,6 +117,22 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
     expect(repliesTo(msgId)).toBe(1)
   })
 
+  it('once sent, does not come back from memory in the next outage', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    await a.ask(msgId)
+    await oom(false)
+    await a.recover()
+    shift.ms = 31_000
+    expect((await a.bot.drainOutbox(a.store)).sent).toBe(1)
+    await oom(true)
+    expect(await a.store.health()).toBe('down')
+    expect(await a.bot.drainOutbox(a.store)).toMatchObject({ pending: 0, sent: 0, givenUp: 0 })
+    expect(repliesTo(msgId)).toBe(1)
+  })
+
   it('names the reply it cannot hand over when Redis is still refusing writes at the stop', async () => {
     const shift = { ms: 0 }
     const a = instance(shift)
