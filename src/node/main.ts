@@ -94,7 +94,10 @@ async function shutdown(signal: string): Promise<void> {
     log(`handed unfinished replies to the outbox${left ? `; ${left} job(s) still running` : ''}`)
   }
   // Replies kept in this process's memory (written while Redis was down) go to Redis now, or they die with it.
-  const handed = await handOff(store).catch((e: unknown) => ({ handedOver: 0, lost: 0, error: String(e) }))
+  const handed = await handOff(store).catch((e: unknown) => {
+    log(`outbox: handing over at shutdown failed: ${e instanceof Error ? e.message : String(e)}`)
+    return { handedOver: 0, lost: 0 }
+  })
   if (handed.handedOver || handed.lost) log(`outbox: ${handed.handedOver} reply(ies) kept in memory handed to Redis${handed.lost ? `, ${handed.lost} could not be` : ''}`)
   rejections.flush()
   await store.close()

@@ -1,6 +1,5 @@
 import { DEDUPE_TTL_SECONDS } from '../store/keys'
-import { FailoverStore } from '../store/failover'
-import { storeIsShared } from './outbox'
+import { FailoverStore, storeIsShared } from '../store/failover'
 import type { Store } from '../store/store'
 
 export { cardDedupeKey, dedupeKey, DEDUPE_TTL_SECONDS } from '../store/keys'

@@ -1,10 +1,10 @@
 import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
 import { OUTBOX_MAX_ENTRIES } from '../store/keys'
+import { FailoverStore, storeIsShared } from '../store/failover'
 import type { Store } from '../store/store'
 import type { Messengers, ReplyTarget } from './messenger'
-import { FailoverStore } from '../store/failover'
-import { Outbox, outboxId, storeIsShared, type ListedEntry, type OutboxEntry, type OutboxMirror } from './outbox'
+import { Outbox, outboxId, type ListedEntry, type OutboxEntry, type OutboxMirror } from './outbox'
 import { tryUntil, type Clock } from './retry'
 import type { DeliveryTiming } from './timing'
 

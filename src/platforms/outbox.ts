@@ -1,7 +1,7 @@
 import type { InboundMessage } from '../bot/message'
 import type { Reply } from '../bot/reply'
 import { DELIVERY_COUNTS_TTL_SECONDS, deliveryCountsKey, OUTBOX_KEY, outboxDoneKey, outboxLeaseKey } from '../store/keys'
-import { FailoverStore } from '../store/failover'
+import { storeIsShared } from '../store/failover'
 import type { Store } from '../store/store'
 import type { ReplyTarget } from './messenger'
 
@@ -144,8 +144,5 @@ export class Outbox {
     return { queued: Number(raw.queued ?? 0), 'sent-late': Number(raw['sent-late'] ?? 0), 'given-up': Number(raw['given-up'] ?? 0) }
   }
 }
-
-/** False while a FailoverStore serves from memory: what is written now is this process's alone. */
-export const storeIsShared = (store: Store) => !(store instanceof FailoverStore && store.degraded)
 
 const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)

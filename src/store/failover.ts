@@ -43,6 +43,11 @@ export function createOutageState(): OutageState {
 // LOADING, NOAUTH/WRONGPASS, MISCONF, BUSY, max clients…).
 const COMMAND_ERROR = /^(WRONGTYPE|ERR (hash )?value is not an integer|ERR increment or decrement would overflow)/
 
+/** False while a FailoverStore serves from memory: what is written now is this process's alone. */
+export function storeIsShared(store: Store): boolean {
+  return !(store instanceof FailoverStore && store.degraded)
+}
+
 export function isCommandError(err: unknown): boolean {
   return err instanceof Error && err.name === 'ReplyError' && COMMAND_ERROR.test(err.message)
 }
@@ -99,7 +104,7 @@ export class FailoverStore implements Store {
     this.state.down = false
     this.state.upAt = this.now()
     this.log('[store] Redis is back; shared store in use again')
-    void this.shareMemoryClaims()
+    this.shareMemoryClaims()
     try {
       this.onRecover()
     } catch (e) {
@@ -148,7 +153,7 @@ export class FailoverStore implements Store {
   }
 
   /** Copies the claims still held in memory into Redis (SET NX, for what is left of each TTL); best effort. */
-  private async shareMemoryClaims(): Promise<void> {
+  private shareMemoryClaims(): void {
     const claims = this.state.memoryClaims
     const now = this.now()
     for (const [key, until] of [...claims]) {
