@@ -8,6 +8,7 @@ import { feishuApiFromConfig } from '../platforms/feishu/client'
 import { runTipPush } from '../platforms/messenger'
 import { deliveryTiming, scaledTiming } from '../platforms/timing'
 import { createStore } from '../store'
+import { warmUpRequestPath } from '../warm-up'
 import { BackgroundWork } from './background'
 import { nodeCryptoBackend } from './crypto'
 import { listen, type Listening } from './listen'
@@ -105,6 +106,12 @@ async function shutdown(signal: string): Promise<void> {
 }
 // Registered before listening, so a signal during start-up still stops cleanly.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal))
+
+// Sample questions answered in memory before listening: otherwise a fresh process's first webhooks pay for building
+// the matcher's index and compiling the request path (1–2 s on a loaded 2-core box, for an instance restarted
+// under load by npm run chaos).
+const warmUp = await warmUpRequestPath(knowledge).then(() => null, (e: unknown) => (e instanceof Error ? e.message : String(e)))
+if (warmUp) log(`start-up warm-up failed (the first question pays for compiling): ${warmUp}`)
 
 const host = process.env.HOST?.trim() || '0.0.0.0'
 // The second argument carries Node's IncomingMessage, which the console reads the client's address from.

@@ -98,5 +98,6 @@ describe('npm start (src/node/main.ts)', () => {
     expect(second.code).toBe(0)
     expect(new Set(replies().map((c) => c.body.uuid))).toEqual(new Set([`r-${messageId}`]))
     expect((await new Outbox(store).entries()).some((e) => e.target.messageId === messageId)).toBe(false)
-  })
+    // Two process starts, each with its warm-up before listening: ~10 s alone, more beside other test files.
+  }, 45_000)
 })
