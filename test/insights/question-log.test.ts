@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computeStats, findQuestion, listQuestions, recordQuestion, recordVote } from '../../src/insights'
+import { LOG_LIMITS, computeStats, findQuestion, listQuestions, recordQuestion, recordVote } from '../../src/insights'
 import { MemoryStore } from '../../src/store/memory'
 
 const DAY = 86_400_000
@@ -78,30 +78,46 @@ describe('question log', () => {
 })
 
 describe('question log bounds', () => {
-  it('leaves 100,000 questions from 1,000 chats within the caps, and nothing after QUESTION_LOG_DAYS', async () => {
+  // The caps are configured small so the flood overruns each of them many times over in a fraction of a second;
+  // the production caps are the same code with bigger numbers (their defaults are checked below).
+  it('leaves 2,000 questions from 50 chats within the caps, and nothing after QUESTION_LOG_DAYS', async () => {
     const c = clock()
     const store = new MemoryStore({ now: c.now })
-    const limits = { perChat: 500, maxChats: 200, unanswered: 500 }
-    for (let i = 0; i < 100_000; i++) {
-      c.t = T0 + i * 20_000 // 100,000 questions over ~23 days
-      const chat = `oc_${(i * 7919) % 1000}`
-      await recordQuestion(store, msg(chat, `ou_${i % 3000}`), `第${i}个问题`, i % 4 ? answered('new-account') : fallback, { ...settings, limits }, c.t)
+    const limits = { perChat: 10, maxChats: 5, unanswered: 10 }
+    for (let i = 0; i < 2_000; i++) {
+      c.t = T0 + i * 1_000_000 // 2,000 questions over ~23 days
+      const chat = `oc_${(i * 7919) % 50}`
+      await recordQuestion(store, msg(chat, `ou_${i % 150}`), `第${i}个问题`, i % 4 ? answered('new-account') : fallback, { ...settings, limits }, c.t)
     }
     const entries = await listQuestions(store, { limit: 1_000_000, now: c.t })
     const chats = new Set(entries.map((e) => e.chatId))
-    expect(chats.size).toBeLessThanOrEqual(200)
-    expect(entries.length).toBeLessThanOrEqual(200 * 500)
+    expect(chats.size).toBeLessThanOrEqual(5)
+    expect(entries.length).toBeLessThanOrEqual(5 * 10)
     expect(entries.length).toBeGreaterThan(0)
     // the chats kept are the most recently active ones, each keeping its newest questions
-    expect(entries[0]!.text).toBe('第99999个问题')
-    expect((await listQuestions(store, { limit: 1_000_000, unanswered: true })).length).toBeLessThanOrEqual(500)
+    expect(entries[0]!.text).toBe('第1999个问题')
+    expect((await listQuestions(store, { limit: 1_000_000, unanswered: true })).length).toBeLessThanOrEqual(10)
     const keys = () => (store as unknown as { data: Map<string, unknown> }).data
     const before = keys().size
-    expect(before).toBeLessThanOrEqual(1 + 1 + 1 + 200 + 31) // salt, chat index, unanswered, chat logs, day counters
+    expect(before).toBeLessThanOrEqual(1 + 1 + 1 + 5 + 31) // salt, chat index, unanswered, chat logs, day counters
     c.t += 31 * DAY
     expect(await listQuestions(store, { limit: 10, now: c.t })).toEqual([])
     expect((await computeStats(store, { days: 30, timeZone: settings.timeZone, now: c.t })).questions).toBe(0)
     for (const k of [...keys().keys()]) await store.get(k) // touching expires
     expect([...keys().keys()]).toEqual(['qlog:salt'])
-  }, 120_000)
+  })
+
+  it('applies the production caps when none are configured: 500 per chat, 200 chats', async () => {
+    expect(LOG_LIMITS).toEqual({ perChat: 500, maxChats: 200, unanswered: 500 })
+    const store = new MemoryStore()
+    for (let i = 0; i < 510; i++) await recordQuestion(store, msg('oc_busy'), `第${i}个问题`, answered('new-account'), settings, T0 + i)
+    for (let i = 0; i < 205; i++) await recordQuestion(store, msg(`oc_${i}`), '新号怎么起步', answered('new-account'), settings, T0 + 1000 + i)
+    expect(await store.zrevrange('qlog:chat:feishu:oc_busy', 0, -1)).toEqual([]) // the quietest chat made room
+    expect(await store.zrevrange('qlog:chats', 0, -1)).toHaveLength(200)
+    const one = new MemoryStore()
+    for (let i = 0; i < 510; i++) await recordQuestion(one, msg('oc_busy'), `第${i}个问题`, answered('new-account'), settings, T0 + i)
+    const kept = await one.zrevrange('qlog:chat:feishu:oc_busy', 0, -1)
+    expect(kept).toHaveLength(500)
+    expect(JSON.parse(kept[0]!).text).toBe('第509个问题')
+  })
 })
