@@ -11,7 +11,7 @@ import { runStats } from '../../src/cli/stats'
 import { recordQuestion, recordVote } from '../../src/insights'
 import { buildKnowledge, loadKnowledge } from '../../src/knowledge/knowledge'
 import { lintKnowledge } from '../../src/knowledge/lint'
-import { createMatcher } from '../../src/matcher/matcher'
+import { getMatcher } from '../../src/matcher/matcher'
 import { listTaught, teach } from '../../src/teach'
 import { loadLabelled } from '../helpers/labelled'
 import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
@@ -89,7 +89,7 @@ describe('cli knowledge teach, taught, forget', () => {
 })
 
 function accuracy(k: ReturnType<typeof buildKnowledge>, file: string) {
-  const matcher = createMatcher(k)
+  const matcher = getMatcher(k) // one model per knowledge, not one per question file
   const rows = loadLabelled(file)
   const decisions = rows.map((r) => matcher.match(r.text).intent)
   const inScope = rows.filter((r) => r.intent !== null)
