@@ -1,10 +1,13 @@
 export const TITLE_LIMIT = 20
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' })
+// Printable ASCII, CJK ideographs and punctuation, full-width forms: no two of these ever join into one grapheme
+// (no marks, joiners or variation selectors among them), so most titles need no segmenter, which costs far more.
+export const SINGLES = /^[\x20-\x7e\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff01-\uff5e]*$/
 
 /** User-perceived characters: a ZWJ family, a flag or a keycap is one. */
 export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment)
+  return SINGLES.test(text) ? Array.from(text) : Array.from(segmenter.segment(text), (s) => s.segment)
 }
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u

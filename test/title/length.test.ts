@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { graphemes, isEmoji, titleLength } from '../../src/title/length'
+import { SINGLES, graphemes, isEmoji, titleLength } from '../../src/title/length'
 
 describe('titleLength in 小红书 units', () => {
   it('counts each ASCII character as half, rounding the total up', () => {
@@ -46,5 +46,22 @@ describe('titleLength in 小红书 units', () => {
     expect(isEmoji('©')).toBe(false)
     expect(titleLength('©')).toBe(1)
     expect(isEmoji('❤️')).toBe(true)
+  })
+})
+
+describe('graphemes without the segmenter', () => {
+  it('takes a text of SINGLES characters apart exactly as Intl.Segmenter does', () => {
+    const all: string[] = []
+    for (const [lo, hi] of [[0x20, 0x7e], [0x3000, 0x303f], [0x4e00, 0x9fff], [0xff01, 0xff5e]] as const) {
+      for (let c = lo; c <= hi; c++) if (SINGLES.test(String.fromCodePoint(c))) all.push(String.fromCodePoint(c))
+    }
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' })
+    // every character once, in order and reversed: a mark, joiner or prepended character among them would join a neighbour
+    for (const text of [all.join(''), [...all].reverse().join('')]) {
+      expect(SINGLES.test(text)).toBe(true)
+      expect(graphemes(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment))
+    }
+    expect(SINGLES.test('〪')).toBe(false) // a combining tone mark inside the CJK punctuation block
+    expect(graphemes('1\ufe0f\u20e3')).toEqual(['1\ufe0f\u20e3'])
   })
 })

@@ -16,6 +16,17 @@ export function vaguePhrases(ctx: TitleContext): string[] {
   return ctx.words.vague.phrases.filter((p) => text.includes(fold(p)))
 }
 
+// The vague phrases and fillers, folded, longest first: the same for every title of a word list, so made once.
+const dropped = new WeakMap<TitleContext['words']['vague'], string[]>()
+function dropWords(vague: TitleContext['words']['vague']): string[] {
+  let words = dropped.get(vague)
+  if (!words) {
+    words = [...vague.phrases, ...vague.fillers].map(fold).sort((a, b) => b.length - a.length)
+    dropped.set(vague, words)
+  }
+  return words
+}
+
 /**
  * How many content pieces are left once vague phrases, fillers, emoji and punctuation go; with
  * `withoutNoise`, also without contact handles (vx), pure hype (全网最低, 第一) and outbursts (气死).
@@ -32,8 +43,7 @@ export function detailCount(ctx: TitleContext, withoutNoise = false): number {
   let rest = ctx.norm.text
   for (const hit of noise) rest = rest.slice(0, hit.start) + ' '.repeat(hit.end - hit.start) + rest.slice(hit.end)
   rest = graphemes(rest).filter((g) => !isEmoji(g)).join('')
-  const drop = [...ctx.words.vague.phrases, ...ctx.words.vague.fillers].map(fold).sort((a, b) => b.length - a.length)
-  for (const word of drop) rest = rest.split(word).join(' ')
+  for (const word of dropWords(ctx.words.vague)) rest = rest.split(word).join(' ')
   let count = 0
   for (const m of rest.matchAll(CONTENT)) count += /[a-z\d]/.test(m[0]) ? 1 : m[0].length
   return count
