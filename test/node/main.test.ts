@@ -1,8 +1,10 @@
-// The Node entry as an operator runs it (`npm start`): what it prints on start-up, on a port it cannot have,
-// and what it does with replies still in flight when it is told to stop.
+// The Node entry as an operator runs it (`npm start`): what it prints on start-up (the console off without
+// CONSOLE_TOKEN; test/console/node-entry.test.ts has it on), on a port it cannot have, and what it does with replies
+// still in flight when it is told to stop.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { CONSOLE_OFF_NOTICE } from '../../src/console'
 import { Outbox } from '../../src/platforms/outbox'
 import { REDIS_URL } from '../helpers/app'
 import { ENCRYPT_KEY, TOKEN, feishuRequest, textMessage, uid } from '../helpers/feishu'
@@ -56,7 +58,7 @@ describe('npm start (src/node/main.ts)', () => {
 
   // Each start costs a second or more of CPU (every module loaded through tsx), so one pair of starts shows both the
   // clean start and stop and the hand-off through the outbox.
-  it('logs the address it bound, on SIGTERM hands a reply it is still retrying to the outbox and exits 0, and the next start sends it', async () => {
+  it('logs the address it bound and that the console is off, on SIGTERM hands a reply it is still retrying to the outbox and exits 0, and the next start sends it', async () => {
     const env = {
       HOST: '127.0.0.1',
       REDIS_URL,
@@ -90,9 +92,13 @@ describe('npm start (src/node/main.ts)', () => {
     const attemptsBefore = replies().length
     const secondPort = await freePort()
     const second = await runMain({ ...env, PORT: String(secondPort) }, async () => {
+      // Without CONSOLE_TOKEN there is no console at all, not even its sign-in page.
+      expect((await fetch(`http://127.0.0.1:${secondPort}/console`)).status).toBe(404)
+      expect((await fetch(`http://127.0.0.1:${secondPort}/console/api/ask`, { method: 'POST', body: '{}' })).status).toBe(404)
       while (replies().length === attemptsBefore) await new Promise((r) => setTimeout(r, 20))
     })
     expect(second.stderr).toContain(`listening on http://127.0.0.1:${secondPort}`)
+    expect(second.stderr).toContain(CONSOLE_OFF_NOTICE)
     expect(second.code).toBe(0)
     expect(new Set(replies().map((c) => c.body.uuid))).toEqual(new Set([`r-${messageId}`]))
     expect((await new Outbox(store).entries()).some((e) => e.target.messageId === messageId)).toBe(false)
