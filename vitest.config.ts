@@ -11,8 +11,9 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // Starts redis-server when nothing answers on REDIS_URL; gives each run a key prefix and fails on leftovers.
-    globalSetup: ['test/global/redis-server.ts', 'test/global/redis-key-guard.ts'],
+    // Starts redis-server when nothing answers on REDIS_URL; gives each run a key prefix and fails on leftovers; bundles
+    // the Node entry once for the tests that start it.
+    globalSetup: ['test/global/redis-server.ts', 'test/global/redis-key-guard.ts', 'test/global/node-entry-bundle.ts'],
     // Refuses every connection to a host other than loopback.
     setupFiles: ['test/setup/no-network.ts'],
     env: {

@@ -1,6 +1,8 @@
-// The real Node entry (`npm start` = tsx src/node/main.ts) as a child process on a free port, with its own
-// Redis key prefix, for tests that talk to it over HTTP or through a browser.
+// The real Node entry (src/node/main.ts, bundled once for the run; test/node/main.test.ts starts it through tsx as
+// `npm start` does) as a child process on a free port, with its own Redis key prefix, for tests that talk to it over
+// HTTP or through a browser.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { nodeEntryArgs } from '../../helpers/node-entry'
 import { REDIS_URL } from '../../helpers/redis-test-store'
 
 export interface NodeServer {
@@ -10,7 +12,7 @@ export interface NodeServer {
 }
 
 export async function startNodeServer(env: Record<string, string>): Promise<NodeServer> {
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/node/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, nodeEntryArgs('bundle'), {
     env: { PATH: process.env.PATH ?? '', REDIS_URL, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
