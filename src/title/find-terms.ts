@@ -18,11 +18,21 @@ export interface AllowList {
   allowPatterns?: readonly string[]
 }
 
+// A list's allow words, folded: the same for every title, so folded once per list.
+const foldedAllow = new WeakMap<readonly string[], string[]>()
+function foldedWords(words: readonly string[]): string[] {
+  let out = foldedAllow.get(words)
+  if (!out) {
+    out = words.map(fold)
+    foldedAllow.set(words, out)
+  }
+  return out
+}
+
 /** Spans of allow-listed everyday words; a hit entirely inside one of them does not count. */
 export function allowedSpans(n: Normalized, list: AllowList): Span[] {
   const spans: Span[] = []
-  for (const word of list.allow) {
-    const w = fold(word)
+  for (const w of foldedWords(list.allow)) {
     for (const start of occurrences(n.text, w)) spans.push({ start, end: start + w.length })
   }
   for (const source of list.allowPatterns ?? []) {

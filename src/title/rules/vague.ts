@@ -43,7 +43,7 @@ export function detailCount(ctx: TitleContext, withoutNoise = false): number {
   let rest = ctx.norm.text
   for (const hit of noise) rest = rest.slice(0, hit.start) + ' '.repeat(hit.end - hit.start) + rest.slice(hit.end)
   rest = graphemes(rest).filter((g) => !isEmoji(g)).join('')
-  for (const word of dropWords(ctx.words.vague)) rest = rest.split(word).join(' ')
+  for (const word of dropWords(ctx.words.vague)) if (rest.includes(word)) rest = rest.split(word).join(' ')
   let count = 0
   for (const m of rest.matchAll(CONTENT)) count += /[a-z\d]/.test(m[0]) ? 1 : m[0].length
   return count
