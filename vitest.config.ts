@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
+import { ProcessesFirst } from './test/global/sequencer'
 
 export default defineConfig({
   test: {
@@ -14,6 +15,7 @@ export default defineConfig({
     // Starts redis-server when nothing answers on REDIS_URL; gives each run a key prefix and fails on leftovers; bundles
     // the Node entry once for the tests that start it.
     globalSetup: ['test/global/redis-server.ts', 'test/global/redis-key-guard.ts', 'test/global/node-entry-bundle.ts'],
+    sequence: { sequencer: ProcessesFirst },
     // Refuses every connection to a host other than loopback.
     setupFiles: ['test/setup/no-network.ts'],
     env: {
