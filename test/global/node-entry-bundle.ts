@@ -1,6 +1,6 @@
 // Vitest global setup: src/node/main.ts bundled once for the run (npm packages left as imports), for the tests that
 // need a running Node server. Started through tsx (`npm start`), the entry loads every module through tsx's loader
-// hooks: 1.7 s of CPU per start on the 2-core VM against 0.55 s for the bundle. test/node/main.test.ts still starts
+// hooks: 2.0 s of CPU per start on the 2-core VM against 0.85 s for the bundle. test/node/main.test.ts still starts
 // it once exactly as `npm start` does.
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
