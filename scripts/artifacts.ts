@@ -3,8 +3,9 @@
 //   the same files skips parsing them again);
 // - src/matcher/artifact/index-artifact.ts, the matcher's trained weights (src/matcher/artifact/format.ts).
 // Run it after any change to knowledge/intents.json or tips.json, or to the matcher's features, tuning or training.
-// Until then the Worker validates and trains at start-up (the fingerprints no longer match: slower, never stale) and
-// test/knowledge/validated.test.ts and test/matcher/index-artifact.test.ts fail.
+// Until then the Worker validates and trains at start-up (the fingerprints or the feature-keys hash no longer match:
+// slower) and test/knowledge/validated.test.ts and test/matcher/index-artifact.test.ts fail; a change to the training
+// code alone is caught only by those tests.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadKnowledge, validatedFingerprint } from '../src/knowledge/knowledge'

@@ -1,10 +1,9 @@
 // `cli ask` with REDIS_URL set answers with the phrasings taught in that Redis, and writes nothing there.
-import Redis from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runAsk, type AskResult } from '../../src/cli/ask'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { teach } from '../../src/teach'
-import { deleteKeys, prefixedRedisStore, randomPrefix, REDIS_URL } from '../helpers/redis-test-store'
+import { deleteKeys, keysUnder, prefixedRedisStore, randomPrefix, REDIS_URL } from '../helpers/redis-test-store'
 
 const knowledge = loadKnowledge()
 const prefix = randomPrefix('cli-ask-taught')
@@ -21,15 +20,6 @@ async function askJson(env: Record<string, string>): Promise<{ result: AskResult
   const err: string[] = []
   expect(await runAsk([QUESTION, '--json'], { out: (l) => out.push(l), err: (l) => err.push(l), env })).toBe(0)
   return { result: JSON.parse(out[0]!) as AskResult, err }
-}
-
-async function keysUnder(p: string): Promise<string[]> {
-  const client = new Redis(REDIS_URL, { disableClientInfo: true })
-  try {
-    return (await client.keys(`${p}*`)).map((k) => k.slice(p.length)).sort()
-  } finally {
-    client.disconnect()
-  }
 }
 
 describe('cli ask and the taught phrasings', () => {

@@ -35,6 +35,15 @@ describe('matcher index artifact', () => {
     expect(createMatcher(edited).match('直播间怎么挂小黄车卖自己做的手账').candidates[0]?.intent).toBe(first!.id)
   })
 
+  it('is refused when the features it was built from are not the ones this code reads (same knowledge, same counts)', () => {
+    // The sixth header word is the hash of the feature keys in id order; flip it as a change to normalising that
+    // renumbered features without changing how many there are would.
+    const bytes = Uint8Array.from(atob(INDEX_ARTIFACT.data), (c) => c.charCodeAt(0))
+    bytes[20] = (bytes[20] as number) ^ 1
+    const data = btoa(String.fromCharCode(...bytes.subarray(0, 24))) + INDEX_ARTIFACT.data.slice(32)
+    expect(indexFromArtifact(knowledge, { ...INDEX_ARTIFACT, data })).toBeNull()
+  })
+
   it('decides every question of the tuning sets as the trained model does', () => {
     const trained = createMatcher(knowledge, buildIndex(knowledge))
     const loaded = getMatcher(knowledge)

@@ -3,16 +3,19 @@
 import { readCorpus, vocabulary } from '../corpus'
 import { indexFromCorpus, type Index } from '../build-index'
 import type { MatcherKnowledge } from '../types'
-import { ARTIFACT_FORMAT, fingerprint, singleRowOf, type IndexArtifact } from './format'
+import { ARTIFACT_FORMAT, featureKeysHash, fingerprint, singleRowOf, type IndexArtifact } from './format'
 
 /** The index with the artifact's weights, or null when the artifact was built from other knowledge or tuning. */
 export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexArtifact): Index | null {
   if (artifact.fingerprint !== fingerprint(knowledge)) return null
   const bytes = fromBase64(artifact.data)
   const view = new DataView(bytes.buffer)
-  const [format, F, C, rowCount, shared] = [0, 4, 8, 12, 16].map((o) => view.getUint32(o, true)) as [number, number, number, number, number]
+  const [format, F, C, rowCount, shared, keysHash] = [0, 4, 8, 12, 16, 20].map((o) => view.getUint32(o, true)) as [number, number, number, number, number, number]
   const vocab = vocabulary(knowledge)
   if (format !== ARTIFACT_FORMAT || C !== vocab.intentIds.length) return null
+  const corpus = readCorpus(knowledge, vocab)
+  // features read by other code than the artifact's (same knowledge, changed matcher): train instead
+  if (featureKeysHash(corpus.featureKeys) !== keysHash) return null
   let at = 24
   const section = <T>(make: (buf: ArrayBuffer, offset: number, n: number) => T, n: number, size: number): T => {
     const out = make(bytes.buffer, at, n)
@@ -28,7 +31,7 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
   const featureCode = section(i8, shared * C, 1)
 
   let mismatch = false
-  const index = indexFromCorpus(knowledge, vocab, readCorpus(knowledge, vocab), (docs, keywords, featureCount, intentCount) => {
+  const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) => {
     const W = new Float64Array(featureCount * intentCount)
     const single = singleRowOf(featureCount, docs, keywords)
     if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount) {

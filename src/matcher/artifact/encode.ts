@@ -5,7 +5,7 @@ import { indexFromCorpus } from '../build-index'
 import { trainLinear, type TrainingRows } from '../linear-model'
 import { TUNING } from '../tuning'
 import type { MatcherKnowledge } from '../types'
-import { ARTIFACT_FORMAT, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
+import { ARTIFACT_FORMAT, featureKeysHash, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
 
 /** int8 codes of `values` with one scale: the largest magnitude maps to ±127. */
 function quantise(values: ArrayLike<number>, scales: number[], codes: number[]) {
@@ -47,7 +47,7 @@ export function encodeIndexArtifact(knowledge: MatcherKnowledge): IndexArtifact 
   const featureCodes: number[] = []
   for (let f = 0; f < F; f++) if (single[f] === -1) quantise(W.subarray(f * C, (f + 1) * C), featureScales, featureCodes)
 
-  const words = [ARTIFACT_FORMAT, F, C, rowCount, featureScales.length, 0]
+  const words = [ARTIFACT_FORMAT, F, C, rowCount, featureScales.length, featureKeysHash(corpus.featureKeys)]
   const size = 4 * words.length + pad(4 * rowCount) + pad(rowCodes.length) + pad(4 * featureScales.length) + pad(featureCodes.length)
   const bytes = new Uint8Array(size)
   const view = new DataView(bytes.buffer)

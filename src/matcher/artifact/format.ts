@@ -6,7 +6,9 @@
 // weight in that row and H one vector per row (the sum of that row's steps); so those are stored once per row, and
 // only the features of several rows get weights of their own. Both are quantised to int8 with one scale each.
 //
-//   u32 × 6    format, featureCount, intentCount (C), rowCount (documents, then keyword rows), sharedCount, 0
+//   u32 × 6    format, featureCount, intentCount (C), rowCount (documents, then keyword rows), sharedCount,
+//              featureKeysHash (which feature each id stands for: a change to normalising or feature extraction
+//              that keeps the counts still moves ids, and must not load weights meant for other features)
 //   f32 × rows row scale           i8 × rows·C   row vector H (H = q · scale)
 //   f32 × S    feature scale       i8 × S·C      weights of the features of several rows, in feature order
 import { fnv1a } from '../corpus'
@@ -15,7 +17,7 @@ import type { TrainingRows } from '../linear-model'
 import type { MatcherKnowledge } from '../types'
 
 /** Bumped whenever the layout above or the meaning of a section changes. */
-export const ARTIFACT_FORMAT = 2
+export const ARTIFACT_FORMAT = 3
 
 /** The generated module's shape (index-artifact.ts). */
 export interface IndexArtifact {
@@ -28,7 +30,8 @@ export interface IndexArtifact {
 /**
  * What the artifact depends on in the knowledge and the tuning, hashed: the loader uses the artifact only when this
  * matches, so an edited phrasing, keyword, synonym or constant falls back to training instead of loading stale
- * weights. (A change to the matcher's code is caught by test/matcher/index-artifact.test.ts, which regenerates it.)
+ * weights. (A change to which features the matcher reads is caught by the header's feature-keys hash when the
+ * artifact is loaded; one to the training alone by test/matcher/index-artifact.test.ts, which regenerates it.)
  */
 export function fingerprint(knowledge: MatcherKnowledge): string {
   const text = JSON.stringify([
@@ -39,6 +42,14 @@ export function fingerprint(knowledge: MatcherKnowledge): string {
     knowledge.intents.map((i) => [i.id, i.title, i.keywords, i.phrasings]),
   ])
   return `${fnv1a(text).toString(36)}-${fnv1a(text, 0x9747b28c).toString(36)}-${text.length.toString(36)}`
+}
+
+/** A hash of the corpus's feature keys in id order (the artifact's sixth header word). */
+export function featureKeysHash(keys: Float64Array): number {
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2)
+  let h = 0x811c9dc5
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193)
+  return h >>> 0
 }
 
 /** For each feature, the one training row it occurs in, or -1 when it occurs in several (or none). */
