@@ -3,6 +3,7 @@
 // module evaluation and client construction a fresh isolate paid before its first answer.
 import { SendError } from '../../bot/send-error'
 import { OpenApiHttpError, openApiRequest, type OpenApiFetch } from './http'
+import { TokenCache, TokenRefusedError } from './token'
 
 /** What the bot needs from the Feishu Open API; tests and benchmarks can supply their own. */
 export interface FeishuApi {
@@ -29,36 +30,18 @@ const RATE_LIMIT_CODES = new Set([99991400, 230020, 11232, 11233])
 // 230002 bot not in the chat, 232009 chat dissolved, 232011 bot removed: the chat is gone for good, so stop pushing to it.
 const BOT_GONE_CODES = new Set([230002, 232009, 232011])
 
-/** The tenant token, kept until 3 minutes before it expires (as the Lark SDK's token manager does). */
-class TokenCache {
-  private token: { value: string; until: number } | null = null
-  private pending: Promise<string> | null = null
-  constructor(private readonly fetchToken: () => Promise<{ token: string; expireSeconds: number }>) {}
-  get(): Promise<string> {
-    if (this.token && this.token.until > Date.now()) return Promise.resolve(this.token.value)
-    this.pending ??= this.fetchToken()
-      .then(({ token, expireSeconds }) => {
-        this.token = { value: token, until: Date.now() + expireSeconds * 1000 - 3 * 60 * 1000 }
-        return token
-      })
-      .finally(() => {
-        this.pending = null
-      })
-    return this.pending
-  }
-  clear() {
-    this.token = null
-  }
-}
-
 interface ApiOutcome { code: number; msg: string; status: number; resetSeconds?: number; body?: unknown }
 
 /** Reads a call's result or thrown error into one shape; never throws. Status 0: no HTTP answer at all. */
 async function outcome(call: () => Promise<unknown>): Promise<ApiOutcome> {
   try {
-    const body = (await call()) as { code?: number; msg?: string } | undefined
-    return { code: body?.code ?? 0, msg: body?.msg ?? '', status: 200, body }
+    const body = (await call()) as { code?: unknown; msg?: string } | undefined
+    // A 2xx without a numeric code is not Feishu's answer (a proxy's page, an empty body): the message may not be sent.
+    if (typeof body?.code !== 'number') return { code: -1, msg: `no code in a 2xx answer: ${String(JSON.stringify(body)).slice(0, 80)}`, status: 0 }
+    return { code: body.code, msg: body.msg ?? '', status: 200, body }
   } catch (err) {
+    // Status 200: Feishu answered and refused, so the call is classed by the code like any other refusal.
+    if (err instanceof TokenRefusedError) return { code: err.code, msg: err.message, status: 200 }
     if (err instanceof OpenApiHttpError) {
       const data = err.response.data as { code?: number; msg?: string } | undefined
       const reset = Number(err.response.headers['x-ogw-ratelimit-reset'])
@@ -87,12 +70,15 @@ export function createFeishuClient(opts: FeishuClientOptions): FeishuApi {
       method: 'POST',
       url: `${base}/open-apis/auth/v3/tenant_access_token/internal`,
       data: { app_id: opts.appId, app_secret: opts.appSecret },
-    })) as { code?: number; msg?: string; tenant_access_token?: string; expire?: number } | undefined
-    if (!body?.tenant_access_token) throw new Error(`tenant_access_token: code ${body?.code ?? '?'} ${body?.msg ?? 'no token in the answer'}`)
-    return { token: body.tenant_access_token, expireSeconds: Number(body.expire) || 0 }
+    })) as { code?: unknown; msg?: string; tenant_access_token?: string; expire?: unknown } | undefined
+    if (typeof body?.code === 'number' && body.code !== 0) throw new TokenRefusedError(body.code, body.msg ?? '')
+    // No code, or code 0 without a token: not a proper answer, so a later try may get one.
+    if (!body?.tenant_access_token) throw new Error(`tenant_access_token: no token in a 2xx answer: ${String(JSON.stringify(body)).slice(0, 80)}`)
+    return { token: body.tenant_access_token, expire: body.expire }
   })
+  // The caller's signal ends its wait for the token (shared with other calls, so the token request itself runs on).
   const request = async (method: 'GET' | 'POST', url: string, data?: object, signal?: AbortSignal) =>
-    openApiRequest(fetchFn, timeoutMs, { method, url: `${base}${url}`, data, signal, headers: { authorization: `Bearer ${await cache.get()}` } })
+    openApiRequest(fetchFn, timeoutMs, { method, url: `${base}${url}`, data, signal, headers: { authorization: `Bearer ${await cache.get(signal)}` } })
   const log = opts.log ?? ((m: string) => console.warn(m))
   let botId: string | null = null
 
