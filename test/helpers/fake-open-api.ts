@@ -8,8 +8,11 @@ export interface RecordedCall {
   body: any
 }
 
-/** A scripted answer; `fault` instead breaks the connection ('reset') or never answers ('hang'). */
-type Scripted = { status: number; body: unknown; headers?: Record<string, string>; fault?: 'reset' | 'hang' }
+/**
+ * A scripted answer; `fault` instead breaks the connection ('reset') or never answers ('hang'); `raw` is sent as
+ * text/html instead of `body` as JSON (a proxy's page).
+ */
+type Scripted = { status: number; body: unknown; headers?: Record<string, string>; fault?: 'reset' | 'hang'; raw?: string }
 
 /**
  * A stand-in for open.feishu.cn that records every call. Replies can be scripted per path prefix
@@ -50,9 +53,10 @@ export class FakeOpenApi {
   }
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req).then(({ status, body, headers, fault }) => {
+    this.server = createServer((req, res) => void this.handle(req).then(({ status, body, headers, fault, raw }) => {
       if (fault === 'reset') return void req.socket.destroy()
       if (fault === 'hang') return
+      if (raw !== undefined) return void res.writeHead(status, { 'content-type': 'text/html', ...headers }).end(raw)
       res.writeHead(status, { 'content-type': 'application/json', ...headers })
       res.end(JSON.stringify(body))
     }))

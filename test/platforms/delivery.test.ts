@@ -160,6 +160,28 @@ describe('giving up', () => {
     expect(await inOutbox(messageId)).toBeUndefined()
   })
 
+  it('gives up at once on a refused token (wrong app secret), logging its code once, instead of retrying for the window', async () => {
+    // A wrong secret is refused every time; the bot-info call (is the bot @-mentioned?) asks for a token first.
+    for (let i = 0; i < 2; i++) api.script('/tenant_access_token/internal', { status: 200, body: { code: 10014, msg: 'app secret invalid' } })
+    const tokensBefore = api.tokenRequests()
+    const before = await outbox.counts()
+    const t = app()
+    const messageId = await ask(t)
+    expect(api.tokenRequests() - tokensBefore).toBe(2)
+    expect(repliesTo(messageId)).toHaveLength(0)
+    expect(t.logs.filter((l) => l.includes(messageId) && l.includes('10014'))).toHaveLength(1)
+    expect(t.logs.some((l) => l.includes('reply given up') && l.includes(messageId) && l.includes('app secret invalid'))).toBe(true)
+    expect((await outbox.counts())['given-up']).toBe(before['given-up'] + 1)
+    expect(await inOutbox(messageId)).toBeUndefined()
+  })
+
+  it('retries a reply answered 200 with an HTML page instead of counting it sent, and sends it on the next try', async () => {
+    api.script('/reply$', { status: 200, body: null, raw: '<html><body>upstream error</body></html>' })
+    const messageId = await ask(app())
+    expect(repliesTo(messageId)).toHaveLength(2)
+    expect(await inOutbox(messageId)).toBeUndefined()
+  })
+
   it('gives up on an entry whose window has closed instead of risking a second post', async () => {
     api.script('/reply$', { status: 429, body: { code: 99991400, msg: 'limit' }, headers: { 'x-ogw-ratelimit-reset': '30' } })
     const messageId = await ask(app())
