@@ -133,6 +133,20 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
     expect(repliesTo(msgId)).toBe(1)
   })
 
+  it('names the reply as lost when Redis starts refusing writes, unnoticed, just before the stop', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    await a.ask(msgId)
+    await oom(false)
+    await a.recover()
+    // Full again, and A has not noticed: its hand-off's write is the first to meet the refusal.
+    await oom(true)
+    expect(await a.bot.handOff(a.store)).toEqual({ handedOver: 0, lost: 1 })
+    expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
+  })
+
   it('names the reply it cannot hand over when Redis is still refusing writes at the stop', async () => {
     const shift = { ms: 0 }
     const a = instance(shift)
