@@ -192,7 +192,10 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
 export async function handOffOutbox(deps: DeliveryDeps): Promise<{ handedOver: number; lost: number }> {
   const outbox = new Outbox(deps.store, deps.mirror)
   if (deps.store instanceof FailoverStore && deps.store.degraded) await deps.store.recheck()
-  const mine = storeIsShared(deps.store) ? (await outbox.entries()).filter((e) => e.mirrorOnly) : [...(deps.mirror?.entries.values() ?? [])]
+  // Listed before deciding: a listing that meets an outage falls back to memory, where entries kept in an earlier
+  // outage look stored; then the store is not shared and every copy of this process's is at stake.
+  const listed = await outbox.entries()
+  const mine = storeIsShared(deps.store) ? listed.filter((e) => e.mirrorOnly) : [...(deps.mirror?.entries.values() ?? [])]
   const written = new Set(await outbox.share(mine).catch(() => []))
   let lost = 0
   for (const e of mine) {
