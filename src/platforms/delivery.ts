@@ -119,6 +119,11 @@ export interface DrainReport {
   givenUp: number
 }
 
+const shareFailed = (deps: DeliveryDeps) => (e: unknown): string[] => {
+  deps.log(`outbox: could not write this process's copies to Redis: ${errorText(e)}`)
+  return []
+}
+
 /**
  * Sends what the outbox holds and is due: the Node process runs this on a timer, Workers on the per-minute cron.
  * Several instances may drain at once; a lease per entry keeps them from working on the same one.
@@ -128,7 +133,7 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   const { clock, timing } = deps
   const all = (await outbox.entries()).sort((a, b) => b.createdAt - a.createdAt)
   // Entries only this process holds go back into the shared store first, so they outlive this process.
-  const shared = new Set(await outbox.share(all.filter((e) => e.mirrorOnly)).catch(() => []))
+  const shared = new Set(await outbox.share(all.filter((e) => e.mirrorOnly)).catch(shareFailed(deps)))
   for (const e of all) if (shared.has(outboxId(e.target))) e.mirrorOnly = false
   const report: DrainReport = { pending: all.length, shared: shared.size, sent: 0, kept: 0, givenUp: 0 }
   // Past the bound, the oldest are given up: they had the least time left anyway.
@@ -196,7 +201,7 @@ export async function handOffOutbox(deps: DeliveryDeps): Promise<{ handedOver: n
   // outage look stored; then the store is not shared and every copy of this process's is at stake.
   const listed = await outbox.entries()
   const mine = storeIsShared(deps.store) ? listed.filter((e) => e.mirrorOnly) : [...(deps.mirror?.entries.values() ?? [])]
-  const written = new Set(await outbox.share(mine).catch(() => []))
+  const written = new Set(await outbox.share(mine).catch(shareFailed(deps)))
   let lost = 0
   for (const e of mine) {
     const id = outboxId(e.target)
