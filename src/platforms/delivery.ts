@@ -146,7 +146,7 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   const due = entries.filter((e) => e.nextAt <= start).sort((a, b) => a.nextAt - b.nextAt).slice(0, opts.maxEntries ?? 500)
   const leaseSeconds = (timing.retryBudgetMs + 2 * timing.attemptTimeoutMs) / 1000
 
-  const one = async ({ mirrorOnly, ...entry }: ListedEntry): Promise<Outcome | null> => {
+  const one = async ({ mirrorOnly: _, ...entry }: ListedEntry): Promise<Outcome | null> => {
     const id = outboxId(entry.target)
     if (clock.now() >= entry.closesAt) {
       await giveUp(entry, entry.attempts, `its window closed (${entry.lastError ?? 'no answer produced'})`, deps, outbox)
@@ -154,7 +154,9 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
     }
     if (!(await outbox.lease(id, leaseSeconds))) return null
     try {
-      if (mirrorOnly && (await outbox.finished(id))) {
+      // Any entry, not only this process's copies: a copy written back after a drain elsewhere finished it (between
+      // share()'s check and its write, or from memory kept in an earlier outage) must not be sent twice.
+      if (await outbox.finished(id)) {
         await outbox.remove(id)
         return null
       }
