@@ -119,6 +119,11 @@ export interface DrainReport {
   givenUp: number
 }
 
+const shareFailed = (deps: DeliveryDeps) => (e: unknown): string[] => {
+  deps.log(`outbox: could not write this process's copies to Redis: ${errorText(e)}`)
+  return []
+}
+
 /**
  * Sends what the outbox holds and is due: the Node process runs this on a timer, Workers on the per-minute cron.
  * Several instances may drain at once; a lease per entry keeps them from working on the same one.
@@ -128,7 +133,7 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   const { clock, timing } = deps
   const all = (await outbox.entries()).sort((a, b) => b.createdAt - a.createdAt)
   // Entries only this process holds go back into the shared store first, so they outlive this process.
-  const shared = new Set(await outbox.share(all.filter((e) => e.mirrorOnly)).catch(() => []))
+  const shared = new Set(await outbox.share(all.filter((e) => e.mirrorOnly)).catch(shareFailed(deps)))
   for (const e of all) if (shared.has(outboxId(e.target))) e.mirrorOnly = false
   const report: DrainReport = { pending: all.length, shared: shared.size, sent: 0, kept: 0, givenUp: 0 }
   // Past the bound, the oldest are given up: they had the least time left anyway.
@@ -141,7 +146,7 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
   const due = entries.filter((e) => e.nextAt <= start).sort((a, b) => a.nextAt - b.nextAt).slice(0, opts.maxEntries ?? 500)
   const leaseSeconds = (timing.retryBudgetMs + 2 * timing.attemptTimeoutMs) / 1000
 
-  const one = async ({ mirrorOnly, ...entry }: ListedEntry): Promise<Outcome | null> => {
+  const one = async ({ mirrorOnly: _, ...entry }: ListedEntry): Promise<Outcome | null> => {
     const id = outboxId(entry.target)
     if (clock.now() >= entry.closesAt) {
       await giveUp(entry, entry.attempts, `its window closed (${entry.lastError ?? 'no answer produced'})`, deps, outbox)
@@ -149,7 +154,9 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
     }
     if (!(await outbox.lease(id, leaseSeconds))) return null
     try {
-      if (mirrorOnly && (await outbox.finished(id))) {
+      // Any entry, not only this process's copies: a copy written back after a drain elsewhere finished it (between
+      // share()'s check and its write, or from memory kept in an earlier outage) must not be sent twice.
+      if (await outbox.finished(id)) {
         await outbox.remove(id)
         return null
       }
@@ -192,8 +199,11 @@ export async function drainOutbox(deps: DeliveryDeps, opts: { concurrency?: numb
 export async function handOffOutbox(deps: DeliveryDeps): Promise<{ handedOver: number; lost: number }> {
   const outbox = new Outbox(deps.store, deps.mirror)
   if (deps.store instanceof FailoverStore && deps.store.degraded) await deps.store.recheck()
-  const mine = storeIsShared(deps.store) ? (await outbox.entries()).filter((e) => e.mirrorOnly) : [...(deps.mirror?.entries.values() ?? [])]
-  const written = new Set(await outbox.share(mine).catch(() => []))
+  // Listed before deciding: a listing that meets an outage falls back to memory, where entries kept in an earlier
+  // outage look stored; then the store is not shared and every copy of this process's is at stake.
+  const listed = await outbox.entries()
+  const mine = storeIsShared(deps.store) ? listed.filter((e) => e.mirrorOnly) : [...(deps.mirror?.entries.values() ?? [])]
+  const written = new Set(await outbox.share(mine).catch(shareFailed(deps)))
   let lost = 0
   for (const e of mine) {
     const id = outboxId(e.target)

@@ -110,6 +110,8 @@ export class Outbox {
       // Checked and written in one turn: a remove() after this point reaches Redis after the write, not before.
       if (!mine) continue
       await this.store.hset(OUTBOX_KEY, id, JSON.stringify(mine))
+      // An outage met by this write sends it to memory without an error: not shared, so not counted as written.
+      if (!storeIsShared(this.store)) break
       written.push(id)
     }
     return written

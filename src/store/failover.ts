@@ -19,6 +19,8 @@ export const DEFAULT_PROBE_EVERY_MS = 1000
 export const DEFAULT_SETTLE_MS = 5000
 /** Most claims made in memory that are remembered for copying into Redis (the memory fallback holds 20,000 keys). */
 const MAX_MEMORY_CLAIMS = 20_000
+/** Claim copies sent to Redis at once after an outage: each batch must answer within the timeout. */
+const CLAIM_COPY_BATCH = 200
 
 export interface FailoverOptions {
   /** Upper bound for any one call to the primary (DEFAULT_TIMEOUT_MS). */
@@ -104,7 +106,7 @@ export class FailoverStore implements Store {
     this.state.down = false
     this.state.upAt = this.now()
     this.log('[store] Redis is back; shared store in use again')
-    this.shareMemoryClaims()
+    void this.shareMemoryClaims()
     try {
       this.onRecover()
     } catch (e) {
@@ -152,15 +154,30 @@ export class FailoverStore implements Store {
     }
   }
 
-  /** Copies the claims still held in memory into Redis (SET NX, for what is left of each TTL); best effort. */
-  private shareMemoryClaims(): void {
+  /**
+   * Copies the claims still held in memory into Redis (SET NX, for what is left of each TTL), a batch at a time so a
+   * long list does not time out all at once. A claim leaves the list only once Redis has it: one whose copy failed
+   * is tried again when Redis next returns (this process still refuses its message meanwhile).
+   */
+  private async shareMemoryClaims(): Promise<void> {
     const claims = this.state.memoryClaims
-    const now = this.now()
-    for (const [key, until] of [...claims]) {
-      // Looked up and sent in one turn: a del() of the key (a released lease) cannot slip in between.
-      if (!claims.delete(key) || until <= now) continue
-      void withTimeout(this.primary.claim(key, Math.ceil((until - now) / 1000)), this.timeoutMs, 'Redis claim copy').catch(() => {})
+    const keys = [...claims.keys()]
+    let failed = 0
+    for (let i = 0; i < keys.length && !this.state.down; i += CLAIM_COPY_BATCH) {
+      const now = this.now()
+      // Looked up and sent in one turn: a del() (a released lease) before this leaves the key out, one after reaches Redis after the copy.
+      const copies = keys.slice(i, i + CLAIM_COPY_BATCH).map((key) => {
+        const until = claims.get(key)
+        if (until === undefined) return undefined
+        if (until <= now) return void claims.delete(key)
+        return withTimeout(this.primary.claim(key, Math.ceil((until - now) / 1000)), this.timeoutMs, 'Redis claim copy').then(
+          () => void (claims.get(key) === until && claims.delete(key)),
+          () => void failed++,
+        )
+      })
+      await Promise.all(copies)
     }
+    if (failed) this.log(`[store] ${failed} claim(s) made in memory during the outage not copied into Redis; another instance may answer those messages again (tried again when Redis next returns)`)
   }
 
   async claim(key: string, ttlSeconds: number): Promise<boolean> {

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process'
 import Redis from 'ioredis'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createStore } from '../../src/store'
-import type { FailoverOptions } from '../../src/store/failover'
+import { createOutageState, type FailoverOptions } from '../../src/store/failover'
 import type { Store } from '../../src/store/store'
 import { dedupeKey, outboxLeaseKey } from '../../src/store/keys'
 import { testApp } from '../helpers/app'
@@ -87,6 +87,39 @@ describe.skipIf(!hasRedisServer)('claims made in memory while Redis was at OOM',
     expect(await untilInRedis(kept)).toBe('1')
     expect(await direct.exists(PREFIX + lease)).toBe(0)
     expect(await a.claim(lease, 30)).toBe(true) // nor held back in A's memory
+  })
+})
+
+describe.skipIf(!hasRedisServer)('claims made in memory whose copy into Redis fails', () => {
+  it('are kept, named in one line, and copied when Redis next returns', async () => {
+    // A user whose key rights are cut to the health key once the claims are made: the probe's write succeeds, the
+    // claim copies are refused (NOPERM), as copies cut by a timeout would be.
+    await direct.call('ACL', 'SETUSER', 'copier', 'on', '>copier-pw', '~*', '&*', '+@all')
+    const state = createOutageState()
+    const logs: string[] = []
+    const store = createStore({ REDIS_URL: `redis://copier:copier-pw@127.0.0.1:${port}`, REDIS_PREFIX: PREFIX }, { failover: { probeEveryMs: 50, log: (m) => void logs.push(m), state } }).store
+    stores.push(store)
+    // More than one batch of copies.
+    const keys = Array.from({ length: 250 }, () => dedupeKey('wecom', uniqueId('wx')))
+    await oom(true)
+    for (const key of keys) expect(await store.claim(key, 3600)).toBe(true)
+    await direct.call('ACL', 'SETUSER', 'copier', 'resetkeys', `~${PREFIX}health`)
+    await oom(false)
+    await untilUp(store)
+    for (let i = 0; i < 100 && !logs.some((l) => l.includes('not copied')); i++) await sleep(20)
+    expect(logs.filter((l) => l.includes('not copied'))).toEqual([expect.stringContaining('250 claim(s)')])
+    expect(state.memoryClaims.size).toBe(250)
+    expect(await direct.exists(PREFIX + keys[0]!)).toBe(0)
+
+    await direct.call('ACL', 'SETUSER', 'copier', '~*')
+    await oom(true)
+    await store.set('outage-marker', '1', 10) // refused: back on memory
+    await oom(false)
+    await untilUp(store)
+    for (const key of [keys[0]!, keys[249]!]) expect(await untilInRedis(key)).toBe('1')
+    for (let i = 0; i < 100 && state.memoryClaims.size > 0; i++) await sleep(20)
+    expect(state.memoryClaims.size).toBe(0)
+    expect(await direct.exists(...keys.map((k) => PREFIX + k))).toBe(250)
   })
 })
 

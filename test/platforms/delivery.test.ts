@@ -5,7 +5,7 @@ import { createBot } from '../../src/app'
 import { loadConfig } from '../../src/config'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { feishuApiFromConfig } from '../../src/platforms/feishu/client'
-import { Outbox, type OutboxEntry } from '../../src/platforms/outbox'
+import { Outbox, outboxId, type OutboxEntry } from '../../src/platforms/outbox'
 import { realClock, type Clock } from '../../src/platforms/retry'
 import type { DeliveryTiming } from '../../src/platforms/timing'
 import type { Store } from '../../src/store/store'
@@ -121,6 +121,25 @@ describe('the outbox', () => {
     expect((await drain().run()).sent).toBeGreaterThanOrEqual(1)
     const [reply] = repliesTo(messageId)
     expect(JSON.stringify(JSON.parse(reply!.body.content))).toContain(loadKnowledge().byId.get('live-commerce')!.title)
+    expect(await inOutbox(messageId)).toBeUndefined()
+  })
+
+  it('does not send again an entry another instance already finished, when a copy of it is written back', async () => {
+    const messageId = uid('om')
+    const now = Date.now()
+    const sentElsewhere: OutboxEntry = {
+      target: { platform: 'feishu', messageId, address: messageId, idempotencyKey: `r-${messageId}`, chatType: 'p2p' },
+      msg: { platform: 'feishu', chatId: uid('oc'), chatType: 'p2p', messageId, senderId: 'ou_user_1', text: '直播带货还能做吗', mentionsBot: false },
+      createdAt: now - 60_000,
+      closesAt: now + 3_000_000,
+      nextAt: now - 1000,
+      attempts: 1,
+    }
+    // Another instance's drain sent it and marked it finished; a process's copy of it lands in the store after.
+    await outbox.finish(outboxId(sentElsewhere.target), sentElsewhere.closesAt, now)
+    await outbox.put(sentElsewhere)
+    await drain().run()
+    expect(repliesTo(messageId)).toHaveLength(0)
     expect(await inOutbox(messageId)).toBeUndefined()
   })
 

@@ -133,6 +133,36 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
     expect(repliesTo(msgId)).toBe(1)
   })
 
+  it('names the reply as lost when Redis starts refusing writes, unnoticed, just before the stop', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    await a.ask(msgId)
+    await oom(false)
+    await a.recover()
+    // Full again, and A has not noticed: its hand-off's write is the first to meet the refusal.
+    await oom(true)
+    expect(await a.bot.handOff(a.store)).toEqual({ handedOver: 0, lost: 1 })
+    expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
+  })
+
+  it('names the reply as lost when Redis stops answering, unnoticed, and memory still lists it from the earlier outage', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    await a.ask(msgId) // kept: in memory and in A's own copy
+    await oom(false)
+    await a.recover()
+    // Redis stops answering (longer than the 300 ms timeout); A has not noticed. Its listing is the first call to
+    // time out, and the memory it falls back to still holds the entry written there during the OOM.
+    void direct.call('CLIENT', 'PAUSE', '1500')
+    await new Promise((r) => setTimeout(r, 50))
+    expect(await a.bot.handOff(a.store)).toEqual({ handedOver: 0, lost: 1 })
+    expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
+  })
+
   it('names the reply it cannot hand over when Redis is still refusing writes at the stop', async () => {
     const shift = { ms: 0 }
     const a = instance(shift)
