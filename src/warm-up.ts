@@ -18,9 +18,7 @@ import type { OpenApiFetch } from './platforms/feishu/http'
 import { EventEnvelope, MessageReceive } from './platforms/feishu/events'
 import type { RandomValues } from './insights'
 import { MemoryStore } from './store'
-import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from './store/keys'
-import { storeShape } from './teach/shape'
-import type { TaughtPhrasing } from './teach/taught'
+import { storeTaught } from './teach/teach'
 
 const BOT_ID = 'ou_warm_up_bot'
 
@@ -70,9 +68,7 @@ async function teachOneOffline(store: MemoryStore, knowledge: Knowledge): Promis
   const intent = knowledge.intents[1] ?? knowledge.intents[0]
   const text = intent?.phrasings[1]
   if (!intent || !text) return
-  const taught: TaughtPhrasing = { text, intent: intent.id, at: new Date(0).toISOString(), shape: storeShape(knowledge, text) }
-  await store.hset(TAUGHT_KEY, text, JSON.stringify(taught))
-  await store.set(TAUGHT_VERSION_KEY, 'warm-up', 60)
+  await storeTaught(store, knowledge, text, intent.id, new Date(0), 'warm-up')
 }
 
 /** One question the knowledge answers and one it must decline, so both reply paths are compiled. */

@@ -23,8 +23,20 @@ export type TeachOutcome =
 export type ForgetOutcome = { status: 'forgotten'; phrasing: TaughtPhrasing } | { status: 'not-taught' }
 
 /** A new random version token (not a counter: a token cannot repeat one an instance saw before the key expired). */
-function bumpVersion(store: Store): Promise<void> {
-  return store.set(TAUGHT_VERSION_KEY, crypto.randomUUID(), TAUGHT_VERSION_TTL_SECONDS)
+function bumpVersion(store: Store, version: string = crypto.randomUUID()): Promise<void> {
+  return store.set(TAUGHT_VERSION_KEY, version, TAUGHT_VERSION_TTL_SECONDS)
+}
+
+/**
+ * Stores one phrasing as taught, without the checks `teach` makes, and bumps the version. `version` is for callers
+ * that may not draw random values (the Worker's start-up warm-up); everyone else gets a fresh one.
+ */
+export async function storeTaught(store: Store, knowledge: Knowledge, text: string, intentId: string, at: Date, version?: string): Promise<TaughtPhrasing> {
+  const phrasing: TaughtPhrasing = { text, intent: intentId, at: at.toISOString(), shape: storeShape(knowledge, text) }
+  await store.hset(TAUGHT_KEY, canonicalFor(knowledge)(text), JSON.stringify(phrasing))
+  // After the write: an instance that sees the new version is sure to read the new phrasing.
+  await bumpVersion(store, version)
+  return phrasing
 }
 
 /** An intent by id or by its title (as shown on buttons), forgiving case, spaces and punctuation. */
@@ -61,10 +73,7 @@ export async function teach(store: Store, knowledge: Knowledge, text: string, in
   const conflicts = conflictsOf(knowledge, taught, clean, intent.id)
   if (conflicts.length && !opts.force) return { status: 'conflicts', intent: intent.id, conflicts }
 
-  const phrasing: TaughtPhrasing = { text: clean, intent: intent.id, at: (opts.now ?? new Date()).toISOString(), shape: storeShape(knowledge, clean) }
-  await store.hset(TAUGHT_KEY, canonical, JSON.stringify(phrasing))
-  // After the write: an instance that sees the new version is sure to read the new phrasing.
-  await bumpVersion(store)
+  const phrasing = await storeTaught(store, knowledge, clean, intent.id, opts.now ?? new Date())
   return { status: 'taught', phrasing, ...(previous ? { replaced: previous.intent } : {}), conflicts }
 }
 
