@@ -2,56 +2,28 @@
 // process's memory during the outage is recognised by the others afterwards, and while instances may still
 // disagree about Redis, a WeCom message is answered through its single-use response_url, not the HTTP response.
 // Own redis-server (TEST_REDIS_PORTS), pushed to OOM with CONFIG SET maxmemory.
-import type { ChildProcess } from 'node:child_process'
-import Redis from 'ioredis'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createStore } from '../../src/store'
 import { createOutageState, type FailoverOptions } from '../../src/store/failover'
 import type { Store } from '../../src/store/store'
 import { dedupeKey, outboxLeaseKey } from '../../src/store/keys'
 import { testApp } from '../helpers/app'
-import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
+import { hasRedisServer, oomRedisServer, untilUp } from '../helpers/oom-redis'
 import { buildWecomRequest, recordingFetch, textCallback, uniqueId } from './wecom/fixtures'
 
 const PREFIX = 'dedupe-recovery:'
-let redis: ChildProcess | undefined
-let direct: Redis
-let port = 0
-const stores: Store[] = []
-
-beforeAll(async () => {
-  if (!hasRedisServer) return
-  port = await freePort()
-  redis = await startRedisServer(port, ['--maxmemory-policy', 'noeviction'])
-  direct = new Redis(`redis://127.0.0.1:${port}`, { disableClientInfo: true, maxRetriesPerRequest: 1 })
-})
-afterAll(async () => {
-  for (const s of stores) await s.close()
-  direct?.disconnect()
-  if (redis) await stopRedisServer(redis)
-})
-beforeEach(async () => {
-  if (redis) await oom(false)
-})
-
-const oom = (on: boolean) => direct.config('SET', 'maxmemory', on ? '1' : '0')
+const server = oomRedisServer()
+const { oom } = server
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** One instance's store, as the Node entry builds it, with short probe and settle times. */
 function instanceStore(opts: FailoverOptions = {}): Store {
-  const store = createStore({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: PREFIX }, { failover: { probeEveryMs: 50, log: () => {}, ...opts } }).store
-  stores.push(store)
-  return store
-}
-
-async function untilUp(store: Store): Promise<void> {
-  for (let i = 0; i < 100 && (await store.health()) !== 'up'; i++) await sleep(20)
-  expect(await store.health()).toBe('up')
+  return server.track(createStore({ REDIS_URL: server.url(), REDIS_PREFIX: PREFIX }, { failover: { probeEveryMs: 50, log: () => {}, ...opts } }).store)
 }
 
 async function untilInRedis(key: string): Promise<string | null> {
   for (let i = 0; i < 50; i++) {
-    const v = await direct.get(PREFIX + key)
+    const v = await server.direct.get(PREFIX + key)
     if (v !== null) return v
     await sleep(20)
   }
@@ -68,7 +40,7 @@ describe.skipIf(!hasRedisServer)('claims made in memory while Redis was at OOM',
     await oom(false)
     await untilUp(a)
     expect(await untilInRedis(key)).toBe('1')
-    const ttl = await direct.ttl(PREFIX + key)
+    const ttl = await server.direct.ttl(PREFIX + key)
     expect(ttl).toBeGreaterThan(3500)
     expect(ttl).toBeLessThanOrEqual(3600)
     expect(await b.claim(key, 3600)).toBe(false)
@@ -85,7 +57,7 @@ describe.skipIf(!hasRedisServer)('claims made in memory while Redis was at OOM',
     await oom(false)
     await untilUp(a)
     expect(await untilInRedis(kept)).toBe('1')
-    expect(await direct.exists(PREFIX + lease)).toBe(0)
+    expect(await server.direct.exists(PREFIX + lease)).toBe(0)
     expect(await a.claim(lease, 30)).toBe(true) // nor held back in A's memory
   })
 })
@@ -94,24 +66,23 @@ describe.skipIf(!hasRedisServer)('claims made in memory whose copy into Redis fa
   it('are kept, named in one line, and copied when Redis next returns', async () => {
     // A user whose key rights are cut to the health key once the claims are made: the probe's write succeeds, the
     // claim copies are refused (NOPERM), as copies cut by a timeout would be.
-    await direct.call('ACL', 'SETUSER', 'copier', 'on', '>copier-pw', '~*', '&*', '+@all')
+    await server.direct.call('ACL', 'SETUSER', 'copier', 'on', '>copier-pw', '~*', '&*', '+@all')
     const state = createOutageState()
     const logs: string[] = []
-    const store = createStore({ REDIS_URL: `redis://copier:copier-pw@127.0.0.1:${port}`, REDIS_PREFIX: PREFIX }, { failover: { probeEveryMs: 50, log: (m) => void logs.push(m), state } }).store
-    stores.push(store)
+    const store = server.track(createStore({ REDIS_URL: server.url('copier:copier-pw'), REDIS_PREFIX: PREFIX }, { failover: { probeEveryMs: 50, log: (m) => void logs.push(m), state } }).store)
     // More than one batch of copies.
     const keys = Array.from({ length: 250 }, () => dedupeKey('wecom', uniqueId('wx')))
     await oom(true)
     for (const key of keys) expect(await store.claim(key, 3600)).toBe(true)
-    await direct.call('ACL', 'SETUSER', 'copier', 'resetkeys', `~${PREFIX}health`)
+    await server.direct.call('ACL', 'SETUSER', 'copier', 'resetkeys', `~${PREFIX}health`)
     await oom(false)
     await untilUp(store)
     for (let i = 0; i < 100 && !logs.some((l) => l.includes('not copied')); i++) await sleep(20)
     expect(logs.filter((l) => l.includes('not copied'))).toEqual([expect.stringContaining('250 claim(s)')])
     expect(state.memoryClaims.size).toBe(250)
-    expect(await direct.exists(PREFIX + keys[0]!)).toBe(0)
+    expect(await server.direct.exists(PREFIX + keys[0]!)).toBe(0)
 
-    await direct.call('ACL', 'SETUSER', 'copier', '~*')
+    await server.direct.call('ACL', 'SETUSER', 'copier', '~*')
     await oom(true)
     await store.set('outage-marker', '1', 10) // refused: back on memory
     await oom(false)
@@ -119,7 +90,7 @@ describe.skipIf(!hasRedisServer)('claims made in memory whose copy into Redis fa
     for (const key of [keys[0]!, keys[249]!]) expect(await untilInRedis(key)).toBe('1')
     for (let i = 0; i < 100 && state.memoryClaims.size > 0; i++) await sleep(20)
     expect(state.memoryClaims.size).toBe(0)
-    expect(await direct.exists(...keys.map((k) => PREFIX + k))).toBe(250)
+    expect(await server.direct.exists(...keys.map((k) => PREFIX + k))).toBe(250)
   })
 })
 

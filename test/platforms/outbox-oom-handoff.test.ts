@@ -2,42 +2,19 @@
 // stopped (or died) before its next drain, the reply was lost, with no line naming it. The chaos run's lost WeCom
 // group question of the OOM phase was this: instance A is stopped 3 s after that phase. Own redis-server
 // (TEST_REDIS_PORTS), pushed to OOM with CONFIG SET maxmemory, as at a full Redis.
-import type { ChildProcess } from 'node:child_process'
-import Redis from 'ioredis'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createBot } from '../../src/app'
 import { loadConfig } from '../../src/config'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { realClock, type Clock } from '../../src/platforms/retry'
 import { createStore } from '../../src/store'
-import type { Store } from '../../src/store/store'
 import { testCtx } from '../helpers/feishu'
-import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from '../helpers/redis-server-process'
+import { hasRedisServer, oomRedisServer, untilUp } from '../helpers/oom-redis'
 import { WECOM_AES_KEY, WECOM_TOKEN, buildWecomRequest, recordingFetch, textCallback, uniqueId } from './wecom/fixtures'
 
 const WECOM_BASE = 'http://wecom.chaos.test'
-let redis: ChildProcess | undefined
-let direct: Redis
-let port = 0
-const stores: Store[] = []
-
-beforeAll(async () => {
-  if (!hasRedisServer) return
-  port = await freePort()
-  redis = await startRedisServer(port, ['--maxmemory-policy', 'noeviction'])
-  direct = new Redis(`redis://127.0.0.1:${port}`, { disableClientInfo: true, maxRetriesPerRequest: 1 })
-})
-afterAll(async () => {
-  for (const s of stores) await s.close()
-  direct?.disconnect()
-  if (redis) await stopRedisServer(redis)
-})
-beforeEach(async () => {
-  if (redis) await direct.config('SET', 'maxmemory', '0')
-})
-
-/** maxmemory 1 byte: every write answers -OOM, reads and PING still work. */
-const oom = (on: boolean) => direct.config('SET', 'maxmemory', on ? '1' : '0')
+const server = oomRedisServer()
+const { oom } = server
 
 // Each response_url takes one post; the first post of each is refused with a 429 asking for 30 s.
 const posted = new Map<string, number>()
@@ -55,8 +32,7 @@ const wecom = recordingFetch((url) => {
 function instance(shift: { ms: number }) {
   const logs: string[] = []
   const log = (m: string) => void logs.push(m)
-  const store = createStore({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'oom-handoff:' }, { failover: { timeoutMs: 300, probeEveryMs: 50, log } }).store
-  stores.push(store)
+  const store = server.track(createStore({ REDIS_URL: server.url(), REDIS_PREFIX: 'oom-handoff:' }, { failover: { timeoutMs: 300, probeEveryMs: 50, log } }).store)
   const config = loadConfig({ WECOM_BOT_TOKEN: WECOM_TOKEN, WECOM_BOT_ENCODING_AES_KEY: WECOM_AES_KEY, WECOM_API_BASE: WECOM_BASE })
   const clock: Clock = { ...realClock, now: () => Date.now() + shift.ms, sleep: async () => {} }
   const bot = createBot({ config, knowledge: loadKnowledge(), feishuApi: null, fetch: wecom.fetch, log, clock, timing: { retryBudgetMs: 2000 }, openStore: () => ({ store, release: async () => {} }) })
@@ -67,11 +43,7 @@ function instance(shift: { ms: number }) {
     await t.settle()
     return res
   }
-  /** Back on Redis once a probe's write succeeds. */
-  const recover = async () => {
-    for (let i = 0; i < 100 && (await store.health()) !== 'up'; i++) await new Promise((r) => setTimeout(r, 20))
-    expect(await store.health()).toBe('up')
-  }
+  const recover = () => untilUp(store)
   return { bot, store, ask, recover, logs }
 }
 
@@ -157,7 +129,7 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
     await a.recover()
     // Redis stops answering (longer than the 300 ms timeout); A has not noticed. Its listing is the first call to
     // time out, and the memory it falls back to still holds the entry written there during the OOM.
-    void direct.call('CLIENT', 'PAUSE', '1500')
+    void server.direct.call('CLIENT', 'PAUSE', '1500')
     await new Promise((r) => setTimeout(r, 50))
     expect(await a.bot.handOff(a.store)).toEqual({ handedOver: 0, lost: 1 })
     expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
