@@ -75,7 +75,7 @@ export function createFeishuClient(opts: FeishuClientOptions): FeishuApi {
     // No code, or code 0 without a token: not a proper answer, so a later try may get one.
     if (!body?.tenant_access_token) throw new Error(`tenant_access_token: no token in a 2xx answer: ${String(JSON.stringify(body)).slice(0, 80)}`)
     return { token: body.tenant_access_token, expire: body.expire }
-  })
+  }, (err) => err instanceof TokenRefusedError && !RATE_LIMIT_CODES.has(err.code))
   // The caller's signal ends its wait for the token (shared with other calls, so the token request itself runs on).
   const request = async (method: 'GET' | 'POST', url: string, data?: object, signal?: AbortSignal) =>
     openApiRequest(fetchFn, timeoutMs, { method, url: `${base}${url}`, data, signal, headers: { authorization: `Bearer ${await cache.get(signal)}` } })

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SendError } from '../../../src/bot/send-error'
 import { createFeishuClient } from '../../../src/platforms/feishu/client'
-import { keepTokenMs } from '../../../src/platforms/feishu/token'
+import { keepTokenMs, REFUSAL_KEEP_MS } from '../../../src/platforms/feishu/token'
 import { isRetryable } from '../../../src/platforms/retry'
 import { FakeOpenApi } from '../../helpers/fake-open-api'
 import { BOT } from '../../helpers/feishu'
@@ -91,6 +91,20 @@ describe('the tenant token', () => {
     expect(err.message).toMatch(/code 10014 .*app secret invalid/)
     expect(isRetryable(err)).toBe(false)
     expect(replyAuths(from)).toHaveLength(0)
+  })
+
+  it('refused is remembered for a minute: one token request for several failed sends, then asked again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    api.script('/tenant_access_token/internal', { status: 200, body: { code: 10014, msg: 'app secret invalid' } })
+    const tokens = api.tokenRequests(), from = api.calls.length
+    const c = client()
+    for (let i = 0; i < 3; i++) expect((await failure(reply(c))).code).toBe(10014)
+    expect(await c.botOpenId()).toBeNull()
+    expect(api.tokenRequests() - tokens).toBe(1)
+    vi.setSystemTime(Date.now() + REFUSAL_KEEP_MS + 1000)
+    await reply(c)
+    expect(api.tokenRequests() - tokens).toBe(2)
+    expect(replyAuths(from)).toHaveLength(1)
   })
 
   for (const [name, fault, kind] of [
