@@ -180,13 +180,14 @@ describe('giving up', () => {
   })
 
   it('gives up at once on a refused token (wrong app secret), logging its code once, instead of retrying for the window', async () => {
-    // A wrong secret is refused every time; the bot-info call (is the bot @-mentioned?) asks for a token first.
-    for (let i = 0; i < 2; i++) api.script('/tenant_access_token/internal', { status: 200, body: { code: 10014, msg: 'app secret invalid' } })
+    // The bot-info call (is the bot @-mentioned?) asks for the token first; the reply is refused from the remembered
+    // refusal, without a second token request.
+    api.script('/tenant_access_token/internal', { status: 200, body: { code: 10014, msg: 'app secret invalid' } })
     const tokensBefore = api.tokenRequests()
     const before = await outbox.counts()
     const t = app()
     const messageId = await ask(t)
-    expect(api.tokenRequests() - tokensBefore).toBe(2)
+    expect(api.tokenRequests() - tokensBefore).toBe(1)
     expect(repliesTo(messageId)).toHaveLength(0)
     expect(t.logs.filter((l) => l.includes(messageId) && l.includes('10014'))).toHaveLength(1)
     expect(t.logs.some((l) => l.includes('reply given up') && l.includes(messageId) && l.includes('app secret invalid'))).toBe(true)
