@@ -4,6 +4,9 @@ import { ProcessesFirst } from './test/global/sequencer'
 
 export default defineConfig({
   test: {
+    // Transformed modules kept on disk between runs (keyed by file content, config and Vitest version): a repeated
+    // run skips most of the main process's transform work.
+    experimental: { fsModuleCache: true },
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

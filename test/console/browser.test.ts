@@ -1,5 +1,6 @@
 // The console in a real browser (Debian's headless Chromium) against the real Node server (`npm start`'s entry)
-// on real Redis: sign in, the playground, teaching from the question log, stats, tips, and escaping.
+// on real Redis: sign in, the playground, teaching from the question log, stats, tips, and escaping. The same server
+// first answers the Node entry's own console checks (./suites/node-entry.ts): one start instead of two.
 // CONSOLE_SCREENSHOTS=1 also writes the screenshots to docs/console-*.png (otherwise to a temp directory).
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -12,6 +13,7 @@ import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { deleteKeys, randomPrefix } from '../helpers/redis-test-store'
 import { hasChromium, launchBrowser, type Browser } from './helpers/browser'
 import { startNodeServer, type NodeServer } from './helpers/node-server'
+import { nodeEntrySuite } from './suites/node-entry'
 
 const TOKEN = 'browser-test-console-token-42'
 const XSS = '<img src=x onerror=alert(1)>'
@@ -32,26 +34,19 @@ const dialogs: string[] = []
 const cspViolations: string[] = []
 const pageErrors: string[] = []
 
+// Chromium starts beside the server: neither waits for the other.
+let launching: Promise<Browser> | undefined
+
 beforeAll(async () => {
-  if (!hasChromium) throw new Error('headless Chromium is missing: apt-get install -y chromium (see README, prerequisites)')
+  launching = hasChromium ? launchBrowser() : undefined
+  launching?.catch(() => {}) // awaited (and its failure reported) in the browser suite's beforeAll
   // WECOM_API_BASE on a closed loopback port: the group webhooks added below live there, so the server's own tip
   // scheduler could never post to a real host, whenever it fires.
   server = await startNodeServer({ REDIS_PREFIX: prefix, CONSOLE_TOKEN: TOKEN, ADMIN_IDS: 'ou_some_admin', WECOM_API_BASE: `http://${WECOM_HOST}` })
-  browser = await launchBrowser()
-  page = await browser.context.newPage()
-  page.setDefaultTimeout(10_000)
-  page.on('dialog', (d) => {
-    dialogs.push(d.message())
-    void d.dismiss()
-  })
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text())
-  })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
+  await (browser ?? (await launching?.catch(() => undefined)))?.close()
   await server?.stop()
   await deleteKeys(prefix)
 })
@@ -79,7 +74,24 @@ async function lastReply(before: number) {
   return page.locator('.bubble.bot').nth(before)
 }
 
+nodeEntrySuite(() => server, prefix)
+
 describe('the console in Chromium', () => {
+  beforeAll(async () => {
+    if (!launching) throw new Error('headless Chromium is missing: apt-get install -y chromium (see README, prerequisites)')
+    browser = await launching
+    page = await browser.context.newPage()
+    page.setDefaultTimeout(10_000)
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text())
+    })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+  }, 60_000)
+
   it('sends a stranger to the sign-in page, and signs in with the token', async () => {
     await page.goto(`${server.url}/console`)
     expect(new URL(page.url()).pathname).toBe('/console/login')

@@ -8,7 +8,6 @@ const STARTS_PROCESSES = [
   'test/console/browser.test.ts',
   'test/node/main.test.ts',
   'test/worker/workerd.test.ts',
-  'test/console/node-entry.test.ts',
   'test/cli/smoke.test.ts',
 ]
 

@@ -1,5 +1,5 @@
 // The Node entry as an operator runs it (`npm start`): what it prints on start-up (the console off without
-// CONSOLE_TOKEN; test/console/node-entry.test.ts has it on), on a port it cannot have, and what it does with replies
+// CONSOLE_TOKEN; test/console/suites/node-entry.ts has it on), on a port it cannot have, and what it does with replies
 // still in flight when it is told to stop.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'

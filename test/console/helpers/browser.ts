@@ -2,7 +2,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { createRequire } from 'node:module'
+import type { BrowserContext } from 'playwright-core'
+
+// require, not import: the ESM loader would first scan playwright-core's CommonJS bundle for export names (~0.3 s).
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM)
