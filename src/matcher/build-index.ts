@@ -9,6 +9,7 @@ import { trainLinear, type TrainingRows } from './linear-model'
 import type { SynonymRewriter } from './normalize'
 import { normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
 import { TUNING } from './tuning'
+import { questionRows, trainingTargets, type TrainingQuestion, type TrainingTargets } from './training'
 import type { MatcherKnowledge } from './types'
 
 export interface Index {
@@ -47,20 +48,27 @@ interface QueryScratch {
   docScores: Float64Array
 }
 
-/** The training rows (weighted phrasing and keyword vectors) → the linear model's weights. */
-export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number) => Float64Array
+/**
+ * The training rows (weighted phrasing and keyword vectors, and the training corpus's questions when there is one)
+ * → the linear model's weights.
+ */
+export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number, extra?: TrainingRows) => Float64Array
 
-/** The full build from the knowledge's text, training included. */
-export function buildIndex(knowledge: MatcherKnowledge): Index {
+/**
+ * The full build from the knowledge's text, training included. `training`: the training corpus (knowledge/training/,
+ * read by the build script and tests; a Worker has only the weights it gave, in the artifact).
+ */
+export function buildIndex(knowledge: MatcherKnowledge, training: readonly TrainingQuestion[] = []): Index {
   const vocab = vocabulary(knowledge)
   const texts = documentTexts(knowledge, vocab.rewrite)
   const corpus = readCorpus(knowledge, vocab, texts)
-  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent)
-  return indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) =>
-    trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys))
+  const targets = trainingTargets(training, vocab.intentIds, vocab.outOfScopeIntent, vocab.rewrite)
+  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent, targets)
+  return indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount, extra) =>
+    trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys, extra), targets)
 }
 
-export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, corpus: Corpus, linearWeights: LinearWeights): Index {
+export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, corpus: Corpus, linearWeights: LinearWeights, training?: TrainingTargets): Index {
   const { rewrite, lexicon, intentIds, outOfScopeIntent } = vocab
   const { featureKeys, seenFeatures, docIntent } = corpus
   const intentCount = intentIds.length
@@ -167,7 +175,8 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
     },
     docPostings: toPostings(featureCount, docStart, docFeat, docW, docNnz),
     centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
-    linear: linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount),
+    linear: linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount,
+      training?.texts.length ? questionRows(training.texts, training.labels, { lexicon, words, featureIds, seenFeatures, idf, oovIdf, weightOfKind }) : undefined),
     outOfScopeIntent,
     scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n) },
   }

@@ -7,6 +7,7 @@ import { INDEX_ARTIFACT } from './artifact/index-artifact'
 import { buildIndex, type Index } from './build-index'
 import { normalizeText } from './normalize'
 import { scoreIntents } from './score'
+import { scratchOf } from './score-scratch'
 import { splitClauses } from './scope/clauses'
 import { decideScope, describeDecision } from './scope/decide'
 import { isHelpRequest } from './scope/help-request'
@@ -60,7 +61,8 @@ export function createMatcher(knowledge: MatcherKnowledge, index: Index = loadIn
         best: best.score,
         runnerUp: ranked[1]?.score ?? 0,
         outOfScope: scores[index.outOfScopeIntent] as number,
-      }, covers)
+        learnedOutOfScope: scratchOf(index).learnedOutOfScope,
+      }, covers, opts.gate)
       return result(decision.kind === 'answered' ? best.intent : null, decision)
     },
   }

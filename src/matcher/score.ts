@@ -96,6 +96,7 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
     }
     linear = softmax(z, z)
   }
+  scratch.learnedOutOfScope = linear ? (linear[index.outOfScopeIntent] as number) : 0
   const share = TUNING.nearestShare
   const intentDocs = scratch.intentDocs
   const scores = scratch.scores
