@@ -21,6 +21,8 @@ const gate: ScopeGate = { ...SCOPE_GATE, ...Object.fromEntries((value('--gate') 
 
 // `--set linearShare=0.6,…`: other model constants for this run (trials only; the committed ones are in tuning.ts)
 for (const [k, v] of (value('--set') ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) (TUNING as Record<string, unknown>)[k as string] = Number(v)
+// `--kinds a|b`: the off-topic kinds with a class of their own ('' for one class)
+if (value('--kinds') !== undefined) (TUNING as Record<string, unknown>).offTopicClasses = value('--kinds')!.split('|').filter(Boolean)
 const knowledge = loadKnowledge()
 const folds = new Map<string, string[]>()
 for (const file of trainingFiles(dir)) {
@@ -32,8 +34,11 @@ interface Tally { right: number; total: number }
 function measure(matcher: Matcher, questions: readonly TrainingQuestion[], g: ScopeGate): Map<string, Tally> {
   const by = new Map<string, Tally>()
   for (const q of questions) {
-    const right = matcher.match(q.text, { gate: g }).intent === q.intent
-    for (const k of [q.intent === null ? 'off-topic' : 'in-scope', ...(q.intent === null && q.kind ? [q.kind] : [])]) {
+    const m = matcher.match(q.text, { gate: g })
+    const right = m.intent === q.intent
+    // `--why`: in-scope misses by what the matcher decided instead (wrong topic, or which refusal)
+    const why = flag('--why') >= 0 && q.intent !== null && !right ? [`  miss: ${m.intent ? 'wrong topic' : m.decision.kind}`] : []
+    for (const k of [q.intent === null ? 'off-topic' : 'in-scope', ...(q.intent === null && q.kind ? [q.kind] : []), ...why]) {
       const t = by.get(k) ?? { right: 0, total: 0 }
       t.right += right ? 1 : 0
       t.total++
@@ -50,32 +55,42 @@ for (const [fold, files] of folds) {
   const test = loadTrainingFiles(files)
   const train = [...folds].filter(([f]) => f !== fold).flatMap(([, fs]) => loadTrainingFiles(fs))
   if (flag('--baseline') >= 0) trials.push({ name: `fold ${fold}, none`, matcher: createMatcher(knowledge, buildIndex(knowledge)), questions: test })
-  trials.push({ name: `fold ${fold}, trained on the others (${train.length})`, matcher: createMatcher(knowledge, buildIndex(knowledge, train)), questions: test })
+  // trial switches: `--twice` trains on each corpus row twice; `--phrasings` also makes the in-scope rows phrasings,
+  // `--off-docs` the off-topic rows out-of-scope examples (both: similarity documents)
+  const used = flag('--off-only') >= 0 ? train.filter((q) => q.intent === null) : flag('--in-only') >= 0 ? train.filter((q) => q.intent !== null) : train
+  const rows = flag('--twice') >= 0 ? [...used, ...used] : used
+  const k0 = flag('--off-docs') >= 0 ? { ...knowledge, outOfScope: [...(knowledge.outOfScope ?? []), ...train.filter((q) => q.intent === null).map((q) => q.text)] } : knowledge
+  const k = flag('--phrasings') >= 0 ? { ...knowledge, intents: knowledge.intents.map((i) => ({ ...i, phrasings: [...i.phrasings, ...train.filter((q) => q.intent === i.id).map((q) => q.text)] })) } : k0
+  trials.push({ name: `fold ${fold}, trained on the others (${train.length})`, matcher: createMatcher(k, buildIndex(k, rows)), questions: test })
 }
 if (flag('--tuning') >= 0) {
   const all = loadTrainingFiles(trainingFiles(dir))
-  const matcher = createMatcher(knowledge, buildIndex(knowledge, all))
+  const used = flag('--off-only') >= 0 ? all.filter((q) => q.intent === null) : flag('--in-only') >= 0 ? all.filter((q) => q.intent !== null) : all
+  const matcher = createMatcher(knowledge, buildIndex(knowledge, used))
   for (const set of TUNING_SETS) trials.push({ name: set, matcher, questions: loadLabelled(set) })
 }
 
 if (flag('--grid') >= 0) {
   // the lowest of the in-scope and off-topic figures over all trials, per gate
   const rows: [string, number, string][] = []
-  for (const learnedRefusal of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01]) {
-    for (const strongAnswer of [0.3, 0.35, 0.45]) {
-      for (const threshold of [0.13, 0.15, 0.2]) {
-        const g = { ...gate, learnedRefusal, strongAnswer, threshold }
-        const figures = trials.map((t) => measure(t.matcher, t.questions, g))
-        const ins = figures.map((f) => r(f.get('in-scope')))
-        const off = figures.map((f) => r(f.get('off-topic')))
-        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-        rows.push([`refusal ${learnedRefusal} strong ${strongAnswer} threshold ${threshold}`, Math.min(...ins, ...off),
-          `in ${mean(ins).toFixed(3)} (min ${Math.min(...ins).toFixed(3)}) off ${mean(off).toFixed(3)} (min ${Math.min(...off).toFixed(3)})`])
-      }
-    }
+  // `--grid "learnedRefusal=0.5|1.01;strongAnswer=0.35|0.45"`: every combination of the listed gate constants
+  let gates: ScopeGate[] = [gate]
+  for (const axis of value('--grid')!.split(';')) {
+    const [k, vs] = axis.split('=') as [string, string]
+    gates = gates.flatMap((g) => vs.split('|').map((v) => ({ ...g, [k]: Number(v) })))
+  }
+  for (const g of gates) {
+    const figures = trials.map((t) => measure(t.matcher, t.questions, g))
+    const ins = figures.map((f) => r(f.get('in-scope')))
+    const off = figures.map((f) => r(f.get('off-topic')))
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    const changed = Object.entries(g).filter(([k, v]) => v !== (SCOPE_GATE as Record<string, number>)[k]).map(([k, v]) => `${k} ${v}`).join(', ')
+    rows.push([changed || 'as committed', Math.min(...ins, ...off),
+      `in ${mean(ins).toFixed(3)} (min ${Math.min(...ins).toFixed(3)}) off ${mean(off).toFixed(3)} (min ${Math.min(...off).toFixed(3)}) | ${figures.map((f) => `${r(f.get('in-scope')).toFixed(3)}/${r(f.get('off-topic')).toFixed(3)}`).join(' ')}`])
   }
   rows.sort((a, b) => b[1] - a[1])
-  for (const [name, low, text] of rows.slice(0, 25)) console.log(`${low.toFixed(3)}  ${name}: ${text}`)
+  if (flag('--by-mean') >= 0) rows.sort((a, b) => Number(b[2].split(' ')[1]) + Number(b[2].split(' ')[4]) - Number(a[2].split(' ')[1]) - Number(a[2].split(' ')[4]))
+  for (const [name, low, text] of rows.slice(0, 40)) console.log(`${low.toFixed(3)}  ${name}: ${text}`)
 } else {
   for (const t of trials) console.log(`${t.name}: ${show(measure(t.matcher, t.questions, gate))}`)
 }

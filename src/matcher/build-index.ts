@@ -9,6 +9,7 @@ import { trainLinear, type TrainingRows } from './linear-model'
 import type { SynonymRewriter } from './normalize'
 import { normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
 import { TUNING } from './tuning'
+import { trainScopeModel } from './scope-model'
 import { questionRows, trainingTargets, type TrainingQuestion, type TrainingTargets } from './training'
 import type { MatcherKnowledge } from './types'
 
@@ -33,6 +34,8 @@ export interface Index {
   outOfScopeIntent: number
   /** linear model weights, feature-major (featureCount × intentCount) */
   linear: Float64Array
+  /** the scope model's weight per feature (scope-model.ts), null when the index was built without a training corpus */
+  scope: Float64Array | null
   /** per-question scratch, reused: questions are scored one at a time */
   scratch: QueryScratch
 }
@@ -50,9 +53,18 @@ interface QueryScratch {
 
 /**
  * The training rows (weighted phrasing and keyword vectors, and the training corpus's questions when there is one)
- * → the linear model's weights.
+ * → the topic model's weights and the scope model's (scope-model.ts; null without a corpus).
  */
-export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number, extra?: TrainingRows) => Float64Array
+export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number, extra?: TrainingRows) => { linear: Float64Array; scope: Float64Array | null }
+
+/** Trains both models (buildIndex, and the artifact's encoder). */
+export function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWeights {
+  const opts = { epochs: TUNING.linearEpochs, rate: TUNING.linearRate, extraRate: TUNING.trainingRate }
+  return (docs, keywords, featureCount, intentCount, extra) => ({
+    linear: trainLinear(opts, featureCount, intentCount, docs, keywords, rowKeys, TUNING.corpusTrainsTopics ? extra : undefined),
+    scope: extra ? trainScopeModel(opts, featureCount, outOfScope, docs, keywords, extra, rowKeys) : null,
+  })
+}
 
 /**
  * The full build from the knowledge's text, training included. `training`: the training corpus (knowledge/training/,
@@ -64,8 +76,7 @@ export function buildIndex(knowledge: MatcherKnowledge, training: readonly Train
   const corpus = readCorpus(knowledge, vocab, texts)
   const targets = trainingTargets(training, vocab.intentIds, vocab.outOfScopeIntent, vocab.rewrite)
   const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent, targets)
-  return indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount, extra) =>
-    trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys, extra), targets)
+  return indexFromCorpus(knowledge, vocab, corpus, trainModels(rowKeys, vocab.outOfScopeIntent), targets)
 }
 
 export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, corpus: Corpus, linearWeights: LinearWeights, training?: TrainingTargets): Index {
@@ -175,7 +186,7 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
     },
     docPostings: toPostings(featureCount, docStart, docFeat, docW, docNnz),
     centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
-    linear: linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount,
+    ...linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount,
       training?.texts.length ? questionRows(training.texts, training.labels, { lexicon, words, featureIds, seenFeatures, idf, oovIdf, weightOfKind }) : undefined),
     outOfScopeIntent,
     scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n) },

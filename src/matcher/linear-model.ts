@@ -18,6 +18,8 @@ export function softmax(z: Float64Array, out: Float64Array = new Float64Array(z.
 export interface LinearTraining {
   epochs: number
   rate: number
+  /** the step size of `extra` rows, relative to `rate` */
+  extraRate?: number
 }
 
 /** Sparse rows: row r is feat/x[start[r] .. start[r + 1]]. */
@@ -25,7 +27,7 @@ export interface TrainingRows {
   start: Int32Array
   feat: Int32Array
   x: Float64Array
-  /** the class of each row; keyword rows are labelled by their index */
+  /** the class of each row; keyword rows without labels are labelled by their index */
   label?: Int32Array
 }
 
@@ -45,7 +47,7 @@ export function trainLinear(
 ): Float64Array {
   const C = intentCount
   // all training rows in one CSR block of feature ids; keyword rows are labelled by their index
-  const kwLabels = Int32Array.from({ length: keywordRows.start.length - 1 }, (_, i) => i)
+  const kwLabels = keywordRows.label ?? Int32Array.from({ length: keywordRows.start.length - 1 }, (_, i) => i)
   const blocks = [docs, { ...keywordRows, label: kwLabels }, ...(extra ? [extra] : [])]
   const rowCount = blocks.reduce((n, b) => n + b.start.length - 1, 0)
   const nnz = blocks.reduce((n, b) => n + (b.start[b.start.length - 1] as number), 0)
@@ -93,7 +95,7 @@ export function trainLinear(
   let step = 0
   const g = new Float64Array(C)
   const epochs = opts.epochs
-  const rate = opts.rate
+  const firstExtra = rowCount - (extra ? extra.start.length - 1 : 0)
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let k = 0; k < rowCount; k++) {
       step++
@@ -116,6 +118,7 @@ export function trainLinear(
       // g becomes the step rate · (p − y); a negligible step is dropped (set to 0 rather than skipped, so the
       // update loop needs no index list: x − 0 is x)
       const y = label[row] as number
+      const rate = row >= firstExtra ? opts.rate * (opts.extraRate ?? 1) : opts.rate
       for (let i = 0; i < C; i++) {
         const gi = (rate * (g[i] as number)) / sum - (i === y ? rate : 0)
         g[i] = Math.abs(gi) > 1e-4 ? gi : 0

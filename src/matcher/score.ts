@@ -3,6 +3,7 @@
 import { collectFeatureKeys, KIND_BASE } from './features'
 import type { Index } from './build-index'
 import { softmax } from './linear-model'
+import { offTopicProbability } from './scope-model'
 import { normalizeRange } from './sparse-rows'
 import { fitQuestion, scratchOf } from './score-scratch'
 import { TUNING } from './tuning'
@@ -95,8 +96,12 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
       for (let i = 0, at = f * intentCount; i < intentCount; i++, at++) z[i]! += qw * (W[at] as number)
     }
     linear = softmax(z, z)
+    // the off-topic kinds' classes (see training.ts) are one out-of-scope class to the gate
+    let off = 0
+    for (let i = index.outOfScopeIntent; i < intentCount; i++) off += linear[i] as number
+    linear[index.outOfScopeIntent] = off
   }
-  scratch.learnedOutOfScope = linear ? (linear[index.outOfScopeIntent] as number) : 0
+  scratch.learnedOutOfScope = linear && index.scope ? offTopicProbability(index.scope, qFeat, qW, k) : 0
   const share = TUNING.nearestShare
   const intentDocs = scratch.intentDocs
   const scores = scratch.scores

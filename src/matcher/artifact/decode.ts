@@ -36,7 +36,7 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
     const single = singleRowOf(featureCount, docs, keywords)
     if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount) {
       mismatch = true
-      return W
+      return { linear: W, scope: null }
     }
     // one flat loop per row set (no callback: this runs cold, once per isolate)
     let r = 0
@@ -64,7 +64,7 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
       s++
     }
     if (s !== shared) mismatch = true
-    return W
+    return { linear: W, scope: null }
   })
   // rows that do not line up with the artifact's (the matcher's code changed since it was generated): train instead
   return mismatch ? null : index

@@ -1,9 +1,8 @@
 // Writes the artifact (format.ts) from a full index build: trains the model as buildIndex does and quantises its
 // weights. Used by scripts/artifacts.ts and by the test that checks the committed artifact is current.
 import { documentTexts, readCorpus, trainingRowKeys, vocabulary } from '../corpus'
-import { indexFromCorpus } from '../build-index'
-import { trainLinear, type TrainingRows } from '../linear-model'
-import { TUNING } from '../tuning'
+import { indexFromCorpus, trainModels } from '../build-index'
+import type { TrainingRows } from '../linear-model'
 import type { MatcherKnowledge } from '../types'
 import { ARTIFACT_FORMAT, featureKeysHash, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
 
@@ -24,7 +23,7 @@ export function encodeIndexArtifact(knowledge: MatcherKnowledge): IndexArtifact 
   let training: { docs: TrainingRows; keywords: TrainingRows } | undefined
   const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) => {
     training = { docs, keywords }
-    return trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys)
+    return trainModels(rowKeys, vocab.outOfScopeIntent)(docs, keywords, featureCount, intentCount)
   })
   const { docs, keywords } = training!
   const W = index.linear

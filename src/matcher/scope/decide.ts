@@ -26,6 +26,8 @@ export const SCOPE_GATE = {
   strongAnswer: 0.35,
   /** an uncovered 小红书 term or everyday subject that the question mentions without asking about it */
   backgroundPenalty: 0.3,
+  /** how much the off-topic examples' score counts against the best intent's */
+  outOfScopeWeight: 1,
   /** the linear model's off-topic probability from which a question is not answered */
   learnedRefusal: 1.01,
 }
@@ -42,7 +44,7 @@ export function decideScope(clauses: Clause[], sim: Similarity, covers: Coverage
   const asked = unc.productAsked ?? unc.asks
   if (asked !== undefined) return uncovered(clauses, asked, true)
   const adjusted = sim.best - (unc.product !== undefined || unc.everyday !== undefined ? g.backgroundPenalty : 0)
-  const clear = (sim.best - sim.outOfScope > 0 || adjusted >= g.strongAnswer) && sim.learnedOutOfScope < g.learnedRefusal
+  const clear = (sim.best - g.outOfScopeWeight * sim.outOfScope > 0 || adjusted >= g.strongAnswer) && sim.learnedOutOfScope < g.learnedRefusal
   if (adjusted >= g.threshold && sim.best - sim.runnerUp >= g.margin && clear) return { kind: 'answered' }
   if (unc.everyday !== undefined) return uncovered(clauses, unc.everyday, false)
   if (unc.product !== undefined) return uncovered(clauses, unc.product, true)
