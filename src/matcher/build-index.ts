@@ -59,10 +59,9 @@ export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, feature
 
 /** Trains both models (buildIndex, and the artifact's encoder). */
 export function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWeights {
-  const opts = { epochs: TUNING.linearEpochs, rate: TUNING.linearRate, extraRate: TUNING.trainingRate }
   return (docs, keywords, featureCount, intentCount, extra) => ({
-    linear: trainLinear(opts, featureCount, intentCount, docs, keywords, rowKeys, TUNING.corpusTrainsTopics ? extra : undefined),
-    scope: extra ? trainScopeModel(opts, featureCount, outOfScope, docs, keywords, extra, rowKeys) : null,
+    linear: trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys),
+    scope: extra ? trainScopeModel({ epochs: TUNING.scopeEpochs, rate: TUNING.scopeRate }, featureCount, outOfScope, docs, keywords, extra, rowKeys) : null,
   })
 }
 

@@ -53,8 +53,6 @@ export function vocabulary(knowledge: MatcherKnowledge): Vocabulary {
   const intentIds = knowledge.intents.map((i) => i.id)
   const outOfScopeIntent = intentIds.length
   intentIds.push(OUT_OF_SCOPE)
-  // the linear model's classes for the training corpus's off-topic kinds: no documents, no candidates
-  for (const kind of TUNING.offTopicClasses) intentIds.push(`${OUT_OF_SCOPE}:${kind}`)
   return { rewrite, lexicon, intentIds, outOfScopeIntent }
 }
 

@@ -18,8 +18,6 @@ export function softmax(z: Float64Array, out: Float64Array = new Float64Array(z.
 export interface LinearTraining {
   epochs: number
   rate: number
-  /** the step size of `extra` rows, relative to `rate` */
-  extraRate?: number
 }
 
 /** Sparse rows: row r is feat/x[start[r] .. start[r + 1]]. */
@@ -42,7 +40,7 @@ export function trainLinear(
   /** A stable key per row (documents, keyword rows, then `extra` rows), below 2^32: rows train in key order, so
    *  adding or removing one phrasing moves no other row in the order and the model changes only a little. */
   rowKeys: Float64Array,
-  /** labelled rows that train the model only (the training corpus: knowledge/training/), not in the index */
+  /** more labelled rows, in no index (the scope model's training corpus, knowledge/training/) */
   extra?: TrainingRows,
 ): Float64Array {
   const C = intentCount
@@ -95,7 +93,7 @@ export function trainLinear(
   let step = 0
   const g = new Float64Array(C)
   const epochs = opts.epochs
-  const firstExtra = rowCount - (extra ? extra.start.length - 1 : 0)
+  const rate = opts.rate
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let k = 0; k < rowCount; k++) {
       step++
@@ -118,7 +116,6 @@ export function trainLinear(
       // g becomes the step rate · (p − y); a negligible step is dropped (set to 0 rather than skipped, so the
       // update loop needs no index list: x − 0 is x)
       const y = label[row] as number
-      const rate = row >= firstExtra ? opts.rate * (opts.extraRate ?? 1) : opts.rate
       for (let i = 0; i < C; i++) {
         const gi = (rate * (g[i] as number)) / sum - (i === y ? rate : 0)
         g[i] = Math.abs(gi) > 1e-4 ? gi : 0

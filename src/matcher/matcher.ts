@@ -61,7 +61,9 @@ export function createMatcher(knowledge: MatcherKnowledge, index: Index = loadIn
         best: best.score,
         runnerUp: ranked[1]?.score ?? 0,
         outOfScope: scores[index.outOfScopeIntent] as number,
-        learnedOutOfScope: scratchOf(index).learnedOutOfScope,
+        // help is about the bot, not the article: the corpus's small talk about the bot must not veto it
+        learnedOutOfScope: best.intent === HELP ? 0 : scratchOf(index).learnedOutOfScope,
+        nearest: scratchOf(index).nearest[index.intentIds.indexOf(best.intent)] as number,
       }, covers, opts.gate)
       return result(decision.kind === 'answered' ? best.intent : null, decision)
     },

@@ -38,9 +38,8 @@ export interface TrainingTargets {
 
 export function trainingTargets(questions: readonly TrainingQuestion[], intentIds: readonly string[], outOfScope: number, rewrite: SynonymRewriter): TrainingTargets {
   const index = new Map(intentIds.slice(0, outOfScope).map((id, i) => [id, i]))
-  const kinds = new Map(intentIds.slice(outOfScope + 1).map((id, i) => [id.slice(id.indexOf(':') + 1), outOfScope + 1 + i]))
   const labels = Int32Array.from(questions, (q) => {
-    if (q.intent === null) return kinds.get(q.kind ?? '') ?? outOfScope
+    if (q.intent === null) return outOfScope
     const i = index.get(q.intent)
     if (i === undefined) throw new Error(`training question for an unknown intent ${q.intent}: ${q.text}`)
     return i

@@ -16,10 +16,7 @@ export const TUNING = {
   /** SGD passes and step size of that model; the weights are averaged over all steps. */
   linearEpochs: 3,
   linearRate: 8,
-  /** The step size of the training corpus's questions, relative to `linearRate` (phrasings and keywords: 1). */
-  trainingRate: 1,
-  /** Whether the training corpus also trains the topic model (1), or the scope model only (0). */
-  corpusTrainsTopics: 0,
-  /** Off-topic kinds of the training corpus that get a class of their own in the topic model (the rest share one). */
-  offTopicClasses: [] as readonly string[],
+  /** SGD passes and step size of the scope model (scope-model.ts), averaged likewise. */
+  scopeEpochs: 3,
+  scopeRate: 8,
 } as const

@@ -14,6 +14,8 @@ export interface Similarity {
   outOfScope: number
   /** the linear model's probability that the question is off-topic (trained on the training corpus) */
   learnedOutOfScope: number
+  /** the best intent's closest phrasing: its cosine with the question */
+  nearest: number
 }
 
 /** Calibrated on the tuning sets (see README.md). */
@@ -30,6 +32,11 @@ export const SCOPE_GATE = {
   outOfScopeWeight: 1,
   /** the linear model's off-topic probability from which a question is not answered */
   learnedRefusal: 1.01,
+  /** the scope model's off-topic probability, times this, is taken off the best score */
+  learnedPenalty: 0,
+  strongPenalty: 0,
+  /** a question this close to one of the best intent's phrasings is what the knowledge claims: the scope model is not asked */
+  closePhrasing: 1.01,
 }
 
 export type ScopeGate = typeof SCOPE_GATE
@@ -43,9 +50,10 @@ export function decideScope(clauses: Clause[], sim: Similarity, covers: Coverage
   if (unc.everydayAsked !== undefined) return uncovered(clauses, unc.everydayAsked, false)
   const asked = unc.productAsked ?? unc.asks
   if (asked !== undefined) return uncovered(clauses, asked, true)
+  const learned = sim.nearest >= g.closePhrasing ? 0 : sim.learnedOutOfScope
   const adjusted = sim.best - (unc.product !== undefined || unc.everyday !== undefined ? g.backgroundPenalty : 0)
-  const clear = (sim.best - g.outOfScopeWeight * sim.outOfScope > 0 || adjusted >= g.strongAnswer) && sim.learnedOutOfScope < g.learnedRefusal
-  if (adjusted >= g.threshold && sim.best - sim.runnerUp >= g.margin && clear) return { kind: 'answered' }
+  const clear = (sim.best - g.outOfScopeWeight * sim.outOfScope > 0 || adjusted - g.strongPenalty * learned >= g.strongAnswer) && learned < g.learnedRefusal
+  if (adjusted - g.learnedPenalty * learned >= g.threshold && sim.best - sim.runnerUp >= g.margin && clear) return { kind: 'answered' }
   if (unc.everyday !== undefined) return uncovered(clauses, unc.everyday, false)
   if (unc.product !== undefined) return uncovered(clauses, unc.product, true)
   return { kind: 'low-confidence' }
