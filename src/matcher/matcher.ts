@@ -63,7 +63,6 @@ export function createMatcher(knowledge: MatcherKnowledge, index: Index = loadIn
         outOfScope: scores[index.outOfScopeIntent] as number,
         // help is about the bot, not the article: the corpus's small talk about the bot must not veto it
         learnedOutOfScope: best.intent === HELP ? 0 : scratchOf(index).learnedOutOfScope,
-        nearest: scratchOf(index).nearest[index.intentIds.indexOf(best.intent)] as number,
       }, covers, opts.gate)
       return result(decision.kind === 'answered' ? best.intent : null, decision)
     },

@@ -23,11 +23,9 @@ export interface ScoreScratch {
   /** per question position: its documents are counted through `phrases` */
   viaPhrase: Uint8Array
   centroid: Float64Array
-  /** per intent, the last question's cosine with its closest phrasing */
-  nearest: Float64Array
   z: Float64Array
   scores: Float64Array
-  /** the linear model's probability of the out-of-scope class for the last question (0 when it was not used) */
+  /** the scope model's off-topic probability for the last question (0 without a scope model, or when it was not used) */
   learnedOutOfScope: number
   /** documents come grouped by intent: intent i's are intentDocs[i] .. intentDocs[i + 1] */
   intentDocs: Int32Array
@@ -49,7 +47,6 @@ export function scratchOf(index: Index): ScoreScratch {
       qW: new Float64Array(64),
       viaPhrase: new Uint8Array(64),
       centroid: new Float64Array(intentCount),
-      nearest: new Float64Array(intentCount),
       z: new Float64Array(intentCount),
       scores: new Float64Array(intentCount),
       learnedOutOfScope: 0,

@@ -96,19 +96,9 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
       for (let i = 0, at = f * intentCount; i < intentCount; i++, at++) z[i]! += qw * (W[at] as number)
     }
     linear = softmax(z, z)
-    // the off-topic kinds' classes (see training.ts) are one out-of-scope class to the gate
-    let off = 0
-    for (let i = index.outOfScopeIntent; i < intentCount; i++) off += linear[i] as number
-    linear[index.outOfScopeIntent] = off
   }
+  // the scope model reads the same question vector (not when the linear model is skipped: see above)
   scratch.learnedOutOfScope = linear && index.scope ? offTopicProbability(index.scope, qFeat, qW, k) : 0
-  if (linear && index.scope && (TUNING as { scopeBlend?: number }).scopeBlend) {
-    const off = scratch.learnedOutOfScope
-    const oos = index.outOfScopeIntent
-    const keep = (TUNING as { scopeBlend?: number }).scopeBlend === 2 ? Math.max(off, linear[oos] as number) : off
-    const scale = (1 - keep) / Math.max(1e-9, 1 - (linear[oos] as number))
-    for (let i = 0; i < intentCount; i++) linear[i] = i === oos ? keep : (linear[i] as number) * scale
-  }
   const share = TUNING.nearestShare
   const intentDocs = scratch.intentDocs
   const scores = scratch.scores
@@ -119,7 +109,6 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
       const s = docScores[d] as number
       nearest = s > nearest ? s : nearest
     }
-    scratch.nearest[i] = nearest
     scores[i] = Math.min(1, share * nearest + (1 - share) * (centroidScores[i] as number))
     if (linear) scores[i] = (1 - TUNING.linearShare) * (scores[i] as number) + TUNING.linearShare * (linear[i] as number)
   }

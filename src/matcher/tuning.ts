@@ -17,6 +17,6 @@ export const TUNING = {
   linearEpochs: 3,
   linearRate: 8,
   /** SGD passes and step size of the scope model (scope-model.ts), averaged likewise. */
-  scopeEpochs: 3,
-  scopeRate: 8,
+  scopeEpochs: 8,
+  scopeRate: 4,
 } as const

@@ -14,7 +14,7 @@ const nothingUncovered: CoverageCheck = () => ({})
 describe('confidence gate (scope decision on the similarity scores)', () => {
   const g = SCOPE_GATE
   const decideOn = (best: number, runnerUp: number, outOfScope: number, covers = nothingUncovered, learnedOutOfScope = 0) =>
-    decideScope(clauses('新号还有机会吗'), { best, runnerUp, outOfScope, learnedOutOfScope, nearest: 0 }, covers).kind
+    decideScope(clauses('新号还有机会吗'), { best, runnerUp, outOfScope, learnedOutOfScope }, covers).kind
 
   it('accepts a clear winner', () => {
     expect(decideOn(0.6, 0.2, 0.1)).toBe('answered')

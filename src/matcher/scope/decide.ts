@@ -12,10 +12,8 @@ export interface Similarity {
   runnerUp: number
   /** how well the knowledge's off-topic examples match */
   outOfScope: number
-  /** the linear model's probability that the question is off-topic (trained on the training corpus) */
+  /** the scope model's probability that the question is off-topic (0 without one) */
   learnedOutOfScope: number
-  /** the best intent's closest phrasing: its cosine with the question */
-  nearest: number
 }
 
 /** Calibrated on the tuning sets (see README.md). */
@@ -28,15 +26,10 @@ export const SCOPE_GATE = {
   strongAnswer: 0.35,
   /** an uncovered 小红书 term or everyday subject that the question mentions without asking about it */
   backgroundPenalty: 0.3,
-  /** how much the off-topic examples' score counts against the best intent's */
-  outOfScopeWeight: 1,
-  /** the linear model's off-topic probability from which a question is not answered */
-  learnedRefusal: 1.01,
-  /** the scope model's off-topic probability, times this, is taken off the best score */
-  learnedPenalty: 0,
-  strongPenalty: 0,
-  /** a question this close to one of the best intent's phrasings is what the knowledge claims: the scope model is not asked */
-  closePhrasing: 1.01,
+  /** the scope model's off-topic probability from which a question is not answered */
+  learnedRefusal: 0.85,
+  /** …and that probability, times this, is taken off the best score before the threshold */
+  learnedPenalty: 0.3,
 }
 
 export type ScopeGate = typeof SCOPE_GATE
@@ -50,9 +43,9 @@ export function decideScope(clauses: Clause[], sim: Similarity, covers: Coverage
   if (unc.everydayAsked !== undefined) return uncovered(clauses, unc.everydayAsked, false)
   const asked = unc.productAsked ?? unc.asks
   if (asked !== undefined) return uncovered(clauses, asked, true)
-  const learned = sim.nearest >= g.closePhrasing ? 0 : sim.learnedOutOfScope
+  const learned = sim.learnedOutOfScope
   const adjusted = sim.best - (unc.product !== undefined || unc.everyday !== undefined ? g.backgroundPenalty : 0)
-  const clear = (sim.best - g.outOfScopeWeight * sim.outOfScope > 0 || adjusted - g.strongPenalty * learned >= g.strongAnswer) && learned < g.learnedRefusal
+  const clear = (sim.best - sim.outOfScope > 0 || adjusted >= g.strongAnswer) && learned < g.learnedRefusal
   if (adjusted - g.learnedPenalty * learned >= g.threshold && sim.best - sim.runnerUp >= g.margin && clear) return { kind: 'answered' }
   if (unc.everyday !== undefined) return uncovered(clauses, unc.everyday, false)
   if (unc.product !== undefined) return uncovered(clauses, unc.product, true)
