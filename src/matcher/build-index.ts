@@ -49,6 +49,8 @@ interface QueryScratch {
   unknownPosition: number[]
   /** per document similarity, zeroed before each question */
   docScores: Float64Array
+  /** the scope model's off-topic probability for the last question (0 without a scope model, or when it was not used) */
+  offTopic: number
 }
 
 /**
@@ -188,6 +190,6 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
     ...linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount,
       training?.texts.length ? questionRows(training.texts, training.labels, { lexicon, words, featureIds, seenFeatures, idf, oovIdf, weightOfKind }) : undefined),
     outOfScopeIntent,
-    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n) },
+    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n), offTopic: 0 },
   }
 }

@@ -7,7 +7,6 @@ import { INDEX_ARTIFACT } from './artifact/index-artifact'
 import { buildIndex, type Index } from './build-index'
 import { normalizeText } from './normalize'
 import { scoreIntents } from './score'
-import { scratchOf } from './score-scratch'
 import { splitClauses } from './scope/clauses'
 import { decideScope, describeDecision } from './scope/decide'
 import { isHelpRequest } from './scope/help-request'
@@ -62,7 +61,7 @@ export function createMatcher(knowledge: MatcherKnowledge, index: Index = loadIn
         runnerUp: ranked[1]?.score ?? 0,
         outOfScope: scores[index.outOfScopeIntent] as number,
         // help is about the bot, not the article: the corpus's small talk about the bot must not veto it
-        learnedOutOfScope: best.intent === HELP ? 0 : scratchOf(index).learnedOutOfScope,
+        learnedOutOfScope: best.intent === HELP ? 0 : index.scratch.offTopic,
       }, covers, opts.gate)
       return result(decision.kind === 'answered' ? best.intent : null, decision)
     },

@@ -25,8 +25,6 @@ export interface ScoreScratch {
   centroid: Float64Array
   z: Float64Array
   scores: Float64Array
-  /** the scope model's off-topic probability for the last question (0 without a scope model, or when it was not used) */
-  learnedOutOfScope: number
   /** documents come grouped by intent: intent i's are intentDocs[i] .. intentDocs[i + 1] */
   intentDocs: Int32Array
   phrases: PhrasePostings[]
@@ -49,7 +47,6 @@ export function scratchOf(index: Index): ScoreScratch {
       centroid: new Float64Array(intentCount),
       z: new Float64Array(intentCount),
       scores: new Float64Array(intentCount),
-      learnedOutOfScope: 0,
       intentDocs: intentRuns(index.docIntent, intentCount),
       phrases,
       phraseOn: new Uint8Array(phrases.length),

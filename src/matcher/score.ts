@@ -84,7 +84,7 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   const identical = ignoreIdentical ? index.docsByText.get(canonical) : undefined
   if (identical) for (const d of identical) docScores[d] = 0
   let linear: Float64Array | null = null
-  scratch.learnedOutOfScope = 0
+  index.scratch.offTopic = 0
   // The linear model was trained on the identical phrasing and cannot forget it: judge by similarity alone.
   if (!identical) {
     const W = index.linear
@@ -100,7 +100,7 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
       if (scope !== null) offTopic += qw * (scope[f] as number)
     }
     linear = softmax(z, z)
-    if (scope !== null) scratch.learnedOutOfScope = 1 / (1 + Math.exp(-offTopic))
+    if (scope !== null) index.scratch.offTopic = 1 / (1 + Math.exp(-offTopic))
   }
   const share = TUNING.nearestShare
   const intentDocs = scratch.intentDocs
