@@ -1,8 +1,10 @@
-// `npx tsx scripts/cross-validate.ts [--dir D] [--gate k=v,…] [--grid]`: how the matcher does on wording it was not
-// trained on. The training corpus's files come in folds by name (in-a.jsonl, off-a.jsonl → fold a): the model is
-// trained on the knowledge and every other fold, and measured on this one (in-scope top-1; off-topic fallback by
-// kind). "none" trains on the knowledge alone, as before the corpus. `--tuning` also measures the labelled tuning
-// sets with the whole corpus; `--gate` tries other gate constants, `--grid` a grid of them (aggregates only).
+// `npx tsx scripts/cross-validate.ts [--baseline] [--tuning] [--why] [--set k=v,…] [--gate k=v,…] [--grid spec]
+// [--dir D]`: how the matcher does on wording it was not trained on. The training corpus's files come in folds by name
+// (in-a.jsonl, off-a.jsonl → fold a): the scope model is trained with every other fold, and measured on this one
+// (in-scope top-1; off-topic fallback by kind). `--baseline` adds the matcher without a corpus, as before it;
+// `--tuning` measures the labelled tuning sets with the whole corpus; `--why` counts in-scope misses by what was
+// decided instead; `--set` tries other model constants (tuning.ts), `--gate` other gate constants, `--grid` a grid of
+// them. Aggregates only: it prints no question.
 import { basename } from 'node:path'
 import { loadKnowledge } from '../src/knowledge/knowledge'
 import { buildIndex } from '../src/matcher/build-index'
@@ -21,8 +23,6 @@ const gate: ScopeGate = { ...SCOPE_GATE, ...Object.fromEntries((value('--gate') 
 
 // `--set linearShare=0.6,…`: other model constants for this run (trials only; the committed ones are in tuning.ts)
 for (const [k, v] of (value('--set') ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) (TUNING as Record<string, unknown>)[k as string] = Number(v)
-// `--kinds a|b`: the off-topic kinds with a class of their own ('' for one class)
-if (value('--kinds') !== undefined) (TUNING as Record<string, unknown>).offTopicClasses = value('--kinds')!.split('|').filter(Boolean)
 const knowledge = loadKnowledge()
 const folds = new Map<string, string[]>()
 for (const file of trainingFiles(dir)) {
@@ -55,18 +55,11 @@ for (const [fold, files] of folds) {
   const test = loadTrainingFiles(files)
   const train = [...folds].filter(([f]) => f !== fold).flatMap(([, fs]) => loadTrainingFiles(fs))
   if (flag('--baseline') >= 0) trials.push({ name: `fold ${fold}, none`, matcher: createMatcher(knowledge, buildIndex(knowledge)), questions: test })
-  // trial switches: `--twice` trains on each corpus row twice; `--phrasings` also makes the in-scope rows phrasings,
-  // `--off-docs` the off-topic rows out-of-scope examples (both: similarity documents)
-  const used = flag('--off-only') >= 0 ? train.filter((q) => q.intent === null) : flag('--in-only') >= 0 ? train.filter((q) => q.intent !== null) : train
-  const rows = flag('--twice') >= 0 ? [...used, ...used] : used
-  const k0 = flag('--off-docs') >= 0 ? { ...knowledge, outOfScope: [...(knowledge.outOfScope ?? []), ...train.filter((q) => q.intent === null).map((q) => q.text)] } : knowledge
-  const k = flag('--phrasings') >= 0 ? { ...knowledge, intents: knowledge.intents.map((i) => ({ ...i, phrasings: [...i.phrasings, ...train.filter((q) => q.intent === i.id).map((q) => q.text)] })) } : k0
-  trials.push({ name: `fold ${fold}, trained on the others (${train.length})`, matcher: createMatcher(k, buildIndex(k, rows)), questions: test })
+  trials.push({ name: `fold ${fold}, trained on the others (${train.length})`, matcher: createMatcher(knowledge, buildIndex(knowledge, train)), questions: test })
 }
 if (flag('--tuning') >= 0) {
   const all = loadTrainingFiles(trainingFiles(dir))
-  const used = flag('--off-only') >= 0 ? all.filter((q) => q.intent === null) : flag('--in-only') >= 0 ? all.filter((q) => q.intent !== null) : all
-  const matcher = createMatcher(knowledge, buildIndex(knowledge, used))
+  const matcher = createMatcher(knowledge, buildIndex(knowledge, all))
   for (const set of TUNING_SETS) trials.push({ name: set, matcher, questions: loadLabelled(set) })
 }
 
@@ -89,7 +82,6 @@ if (flag('--grid') >= 0) {
       `in ${mean(ins).toFixed(3)} (min ${Math.min(...ins).toFixed(3)}) off ${mean(off).toFixed(3)} (min ${Math.min(...off).toFixed(3)}) | ${figures.map((f) => `${r(f.get('in-scope')).toFixed(3)}/${r(f.get('off-topic')).toFixed(3)}`).join(' ')}`])
   }
   rows.sort((a, b) => b[1] - a[1])
-  if (flag('--by-mean') >= 0) rows.sort((a, b) => Number(b[2].split(' ')[1]) + Number(b[2].split(' ')[4]) - Number(a[2].split(' ')[1]) - Number(a[2].split(' ')[4]))
   for (const [name, low, text] of rows.slice(0, 40)) console.log(`${low.toFixed(3)}  ${name}: ${text}`)
 } else {
   for (const t of trials) console.log(`${t.name}: ${show(measure(t.matcher, t.questions, gate))}`)

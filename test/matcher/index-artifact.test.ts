@@ -24,8 +24,19 @@ describe('matcher index artifact', () => {
     expect(artifactModule(encodeIndexArtifact(knowledge, training)) === committed, 'src/matcher/artifact/index-artifact.ts is stale: run `npm run artifacts`').toBe(true)
   })
 
-  it('is used for the bundled knowledge', () => {
-    expect(indexFromArtifact(knowledge, INDEX_ARTIFACT)).not.toBeNull()
+  it('is used for the bundled knowledge, scope model included', () => {
+    const index = indexFromArtifact(knowledge, INDEX_ARTIFACT)
+    expect(index).not.toBeNull()
+    expect(index!.scope?.length).toBe(index!.idf.length)
+  })
+
+  it('keeps the scope model\'s weights to within a step of its int8 code', () => {
+    const trained = buildIndex(knowledge, training).scope!
+    const loaded = indexFromArtifact(knowledge, INDEX_ARTIFACT)!.scope!
+    let max = 0
+    for (const w of trained) max = Math.max(max, Math.abs(w))
+    // companded: the step near w is 2·sqrt(|w|·max)/127 (finest near 0), half a step of error at most
+    trained.forEach((w, f) => expect(Math.abs((loaded[f] as number) - w)).toBeLessThanOrEqual(Math.sqrt(Math.abs(w) * max) / 127 + (2 * max) / 127 ** 2))
   })
 
   it('is refused for knowledge it was not built from, which trains instead', () => {
