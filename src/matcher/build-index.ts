@@ -9,6 +9,8 @@ import { trainLinear, type TrainingRows } from './linear-model'
 import type { SynonymRewriter } from './normalize'
 import { normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
 import { TUNING } from './tuning'
+import { trainScopeModel } from './scope-model'
+import { questionRows, trainingTargets, type TrainingQuestion, type TrainingTargets } from './training'
 import type { MatcherKnowledge } from './types'
 
 export interface Index {
@@ -32,6 +34,8 @@ export interface Index {
   outOfScopeIntent: number
   /** linear model weights, feature-major (featureCount × intentCount) */
   linear: Float64Array
+  /** the scope model's weight per feature (scope-model.ts), null when the index was built without a training corpus */
+  scope: Float64Array | null
   /** per-question scratch, reused: questions are scored one at a time */
   scratch: QueryScratch
 }
@@ -45,22 +49,38 @@ interface QueryScratch {
   unknownPosition: number[]
   /** per document similarity, zeroed before each question */
   docScores: Float64Array
+  /** the scope model's off-topic probability for the last question (0 without a scope model, or when it was not used) */
+  offTopic: number
 }
 
-/** The training rows (weighted phrasing and keyword vectors) → the linear model's weights. */
-export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number) => Float64Array
+/**
+ * The training rows (weighted phrasing and keyword vectors, and the training corpus's questions when there is one)
+ * → the topic model's weights and the scope model's (scope-model.ts; null without a corpus).
+ */
+export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number, extra?: TrainingRows) => { linear: Float64Array; scope: Float64Array | null }
 
-/** The full build from the knowledge's text, training included. */
-export function buildIndex(knowledge: MatcherKnowledge): Index {
+/** Trains both models (buildIndex, and the artifact's encoder). */
+export function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWeights {
+  return (docs, keywords, featureCount, intentCount, extra) => ({
+    linear: trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys),
+    scope: extra ? trainScopeModel({ epochs: TUNING.scopeEpochs, rate: TUNING.scopeRate }, featureCount, outOfScope, docs, keywords, extra, rowKeys) : null,
+  })
+}
+
+/**
+ * The full build from the knowledge's text, training included. `training`: the training corpus (knowledge/training/,
+ * read by the build script and tests; a Worker has only the weights it gave, in the artifact).
+ */
+export function buildIndex(knowledge: MatcherKnowledge, training: readonly TrainingQuestion[] = []): Index {
   const vocab = vocabulary(knowledge)
   const texts = documentTexts(knowledge, vocab.rewrite)
   const corpus = readCorpus(knowledge, vocab, texts)
-  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent)
-  return indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) =>
-    trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys))
+  const targets = trainingTargets(training, vocab.intentIds, vocab.outOfScopeIntent, vocab.rewrite)
+  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent, targets)
+  return indexFromCorpus(knowledge, vocab, corpus, trainModels(rowKeys, vocab.outOfScopeIntent), targets)
 }
 
-export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, corpus: Corpus, linearWeights: LinearWeights): Index {
+export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, corpus: Corpus, linearWeights: LinearWeights, training?: TrainingTargets): Index {
   const { rewrite, lexicon, intentIds, outOfScopeIntent } = vocab
   const { featureKeys, seenFeatures, docIntent } = corpus
   const intentCount = intentIds.length
@@ -167,8 +187,9 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
     },
     docPostings: toPostings(featureCount, docStart, docFeat, docW, docNnz),
     centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
-    linear: linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount),
+    ...linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount,
+      training?.texts.length ? questionRows(training.texts, training.labels, { lexicon, words, featureIds, seenFeatures, idf, oovIdf, weightOfKind }) : undefined),
     outOfScopeIntent,
-    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n) },
+    scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n), offTopic: 0 },
   }
 }

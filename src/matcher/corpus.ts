@@ -130,11 +130,16 @@ export function readCorpus(knowledge: MatcherKnowledge, { rewrite, lexicon }: Vo
   }
 }
 
-/** A stable key per training row (documents, then keyword rows), so training order does not depend on neighbours. */
-export function trainingRowKeys(knowledge: MatcherKnowledge, texts: string[], docIntent: Int32Array): Float64Array {
-  const keys = new Float64Array(texts.length + knowledge.intents.length)
+/**
+ * A stable key per training row (documents, keyword rows, then the training corpus's questions), so training order
+ * does not depend on neighbours.
+ */
+export function trainingRowKeys(knowledge: MatcherKnowledge, texts: string[], docIntent: Int32Array, extra?: { texts: string[]; labels: Int32Array }): Float64Array {
+  const n = texts.length + knowledge.intents.length
+  const keys = new Float64Array(n + (extra?.texts.length ?? 0))
   texts.forEach((t, d) => (keys[d] = fnv1a(`${docIntent[d]}\u0000${t}`)))
   knowledge.intents.forEach((intent, i) => (keys[texts.length + i] = fnv1a(`\u0001${intent.id}`)))
+  extra?.texts.forEach((t, q) => (keys[n + q] = fnv1a(`\u0002${extra.labels[q]}\u0000${t}`)))
   return keys
 }
 

@@ -25,7 +25,7 @@ export interface TrainingRows {
   start: Int32Array
   feat: Int32Array
   x: Float64Array
-  /** the class of each row; keyword rows are labelled by their index */
+  /** the class of each row; keyword rows without labels are labelled by their index */
   label?: Int32Array
 }
 
@@ -37,32 +37,33 @@ export interface TrainingRows {
  */
 export function trainLinear(
   opts: LinearTraining, featureCount: number, intentCount: number, docs: TrainingRows, keywordRows: TrainingRows,
-  /** A stable key per row (documents, then keyword rows), below 2^32: rows train in key order, so adding or
-   *  removing one phrasing moves no other row in the order and the model changes only a little. */
+  /** A stable key per row (documents, keyword rows, then `extra` rows), below 2^32: rows train in key order, so
+   *  adding or removing one phrasing moves no other row in the order and the model changes only a little. */
   rowKeys: Float64Array,
+  /** more labelled rows, in no index (the scope model's training corpus, knowledge/training/) */
+  extra?: TrainingRows,
 ): Float64Array {
   const C = intentCount
-  const docRows = docs.start.length - 1
-  const kwRows = keywordRows.start.length - 1
-  const rowCount = docRows + kwRows
-  const docNnz = docs.start[docRows] as number
-  const nnz = docNnz + (kwRows > 0 ? (keywordRows.start[kwRows] as number) : 0)
-  // all training rows in one CSR block of feature ids
+  // all training rows in one CSR block of feature ids; keyword rows are labelled by their index
+  const kwLabels = keywordRows.label ?? Int32Array.from({ length: keywordRows.start.length - 1 }, (_, i) => i)
+  const blocks = [docs, { ...keywordRows, label: kwLabels }, ...(extra ? [extra] : [])]
+  const rowCount = blocks.reduce((n, b) => n + b.start.length - 1, 0)
+  const nnz = blocks.reduce((n, b) => n + (b.start[b.start.length - 1] as number), 0)
   const start = new Int32Array(rowCount + 1)
   const feat = new Int32Array(nnz)
   const x = new Float64Array(nnz)
   const label = new Int32Array(rowCount)
-  feat.set(docs.feat.subarray(0, docNnz))
-  x.set(docs.x.subarray(0, docNnz))
-  start.set(docs.start)
-  label.set(docs.label as Int32Array)
-  if (kwRows > 0) {
-    feat.set(keywordRows.feat.subarray(0, nnz - docNnz), docNnz)
-    x.set(keywordRows.x.subarray(0, nnz - docNnz), docNnz)
-  }
-  for (let r = 1; r <= kwRows; r++) {
-    start[docRows + r] = docNnz + (keywordRows.start[r] as number)
-    label[docRows + r - 1] = r - 1
+  let rowAt = 0
+  let entryAt = 0
+  for (const b of blocks) {
+    const rows = b.start.length - 1
+    const n = b.start[rows] as number
+    feat.set(b.feat.subarray(0, n), entryAt)
+    x.set(b.x.subarray(0, n), entryAt)
+    for (let r = 1; r <= rows; r++) start[rowAt + r] = entryAt + (b.start[r] as number)
+    label.set((b.label as Int32Array).subarray(0, rows), rowAt)
+    rowAt += rows
+    entryAt += n
   }
 
   // key order, ties by row number: key · 2^21 + row sorts as plain numbers (exact below 2^53)

@@ -60,7 +60,9 @@ export function createMatcher(knowledge: MatcherKnowledge, index: Index = loadIn
         best: best.score,
         runnerUp: ranked[1]?.score ?? 0,
         outOfScope: scores[index.outOfScopeIntent] as number,
-      }, covers)
+        // help is about the bot, not the article: the corpus's small talk about the bot must not veto it
+        learnedOutOfScope: best.intent === HELP ? 0 : index.scratch.offTopic,
+      }, covers, opts.gate)
       return result(decision.kind === 'answered' ? best.intent : null, decision)
     },
   }

@@ -84,17 +84,23 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   const identical = ignoreIdentical ? index.docsByText.get(canonical) : undefined
   if (identical) for (const d of identical) docScores[d] = 0
   let linear: Float64Array | null = null
+  index.scratch.offTopic = 0
   // The linear model was trained on the identical phrasing and cannot forget it: judge by similarity alone.
   if (!identical) {
     const W = index.linear
     const z = scratch.z.fill(0)
+    // the scope model (scope-model.ts) reads the same question vector, in the same pass
+    const scope = index.scope
+    let offTopic = 0
     for (let j = 0; j < k; j++) {
       const f = qFeat[j] as number
       if (f < 0) continue
       const qw = qW[j] as number
       for (let i = 0, at = f * intentCount; i < intentCount; i++, at++) z[i]! += qw * (W[at] as number)
+      if (scope !== null) offTopic += qw * (scope[f] as number)
     }
     linear = softmax(z, z)
+    if (scope !== null) index.scratch.offTopic = 1 / (1 + Math.exp(-offTopic))
   }
   const share = TUNING.nearestShare
   const intentDocs = scratch.intentDocs

@@ -16,4 +16,7 @@ export const TUNING = {
   /** SGD passes and step size of that model; the weights are averaged over all steps. */
   linearEpochs: 3,
   linearRate: 8,
+  /** SGD passes and step size of the scope model (scope-model.ts), averaged likewise. */
+  scopeEpochs: 8,
+  scopeRate: 4,
 } as const

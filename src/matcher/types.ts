@@ -1,5 +1,6 @@
 // What the matcher needs from the knowledge and what it answers. The matcher sits below the knowledge
 // layer, so it declares the shape it reads instead of importing the knowledge schema.
+import type { ScopeGate } from './scope/decide'
 
 /** One topic as the matcher reads it (the knowledge file's intents have this shape and more). */
 export interface MatcherIntent {
@@ -60,6 +61,8 @@ export interface MatchResult {
 export interface MatchOptions {
   /** Ignore knowledge phrasings identical to the text (lint: "would this phrasing be found without itself?"). */
   ignoreIdentical?: boolean
+  /** Other gate constants than SCOPE_GATE's (calibration scripts only). */
+  gate?: ScopeGate
 }
 
 export interface Matcher {

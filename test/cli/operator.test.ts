@@ -11,7 +11,9 @@ import { runStats } from '../../src/cli/stats'
 import { recordQuestion, recordVote } from '../../src/insights'
 import { buildKnowledge, loadKnowledge } from '../../src/knowledge/knowledge'
 import { lintKnowledge } from '../../src/knowledge/lint'
-import { getMatcher } from '../../src/matcher/matcher'
+import { buildIndex } from '../../src/matcher/build-index'
+import { createMatcher, getMatcher, type Matcher } from '../../src/matcher/matcher'
+import { loadTrainingCorpus } from '../../scripts/training-corpus'
 import { listTaught, teach } from '../../src/teach'
 import { loadLabelled } from '../helpers/labelled'
 import { deleteKeys, prefixedRedisStore, randomPrefix } from '../helpers/redis-test-store'
@@ -88,8 +90,19 @@ describe('cli knowledge teach, taught, forget', () => {
   })
 })
 
+// The pulled knowledge as `npm run artifacts` then builds it: trained with the training corpus (without the artifact a
+// Worker trains it without one, so it has no scope model until the artifacts are regenerated). One per knowledge.
+const training = loadTrainingCorpus()
+const matchers = new WeakMap<object, Matcher>()
+function matcherOf(k: ReturnType<typeof buildKnowledge>): Matcher {
+  if (k === knowledge) return getMatcher(k)
+  let m = matchers.get(k)
+  if (!m) matchers.set(k, (m = createMatcher(k, buildIndex(k, training))))
+  return m
+}
+
 function accuracy(k: ReturnType<typeof buildKnowledge>, file: string) {
-  const matcher = getMatcher(k) // one model per knowledge, not one per question file
+  const matcher = matcherOf(k)
   const rows = loadLabelled(file)
   const decisions = rows.map((r) => matcher.match(r.text).intent)
   const inScope = rows.filter((r) => r.intent !== null)

@@ -10,20 +10,33 @@ import { INDEX_ARTIFACT } from '../../src/matcher/artifact/index-artifact'
 import { artifactModule } from '../../src/matcher/artifact/module'
 import { buildIndex } from '../../src/matcher/build-index'
 import { createMatcher, getMatcher } from '../../src/matcher/matcher'
+import { loadTrainingCorpus } from '../../scripts/training-corpus'
 import { loadLabelled, TUNING_SETS } from '../helpers/labelled'
 
 const knowledge = loadKnowledge()
+const training = loadTrainingCorpus()
 const committed = readFileSync(fileURLToPath(new URL('../../src/matcher/artifact/index-artifact.ts', import.meta.url)), 'utf8')
 
 describe('matcher index artifact', () => {
   it('is what `npm run artifacts` generates from this knowledge and this matcher code', () => {
-    // Fails after any change to the knowledge's phrasings, titles, keywords, synonyms or out-of-scope examples, or to
-    // the features, tuning or training: run `npm run artifacts` and commit the result.
-    expect(artifactModule(encodeIndexArtifact(knowledge)) === committed, 'src/matcher/artifact/index-artifact.ts is stale: run `npm run artifacts`').toBe(true)
+    // Fails after any change to the knowledge's phrasings, titles, keywords, synonyms or out-of-scope examples, to the
+    // training corpus, or to the features, tuning or training: run `npm run artifacts` and commit the result.
+    expect(artifactModule(encodeIndexArtifact(knowledge, training)) === committed, 'src/matcher/artifact/index-artifact.ts is stale: run `npm run artifacts`').toBe(true)
   })
 
-  it('is used for the bundled knowledge', () => {
-    expect(indexFromArtifact(knowledge, INDEX_ARTIFACT)).not.toBeNull()
+  it('is used for the bundled knowledge, scope model included', () => {
+    const index = indexFromArtifact(knowledge, INDEX_ARTIFACT)
+    expect(index).not.toBeNull()
+    expect(index!.scope?.length).toBe(index!.idf.length)
+  })
+
+  it('keeps the scope model\'s weights to within a step of its int8 code', () => {
+    const trained = buildIndex(knowledge, training).scope!
+    const loaded = indexFromArtifact(knowledge, INDEX_ARTIFACT)!.scope!
+    let max = 0
+    for (const w of trained) max = Math.max(max, Math.abs(w))
+    // companded: the step near w is 2·sqrt(|w|·max)/127 (finest near 0), half a step of error at most
+    trained.forEach((w, f) => expect(Math.abs((loaded[f] as number) - w)).toBeLessThanOrEqual(Math.sqrt(Math.abs(w) * max) / 127 + (2 * max) / 127 ** 2))
   })
 
   it('is refused for knowledge it was not built from, which trains instead', () => {
@@ -45,7 +58,7 @@ describe('matcher index artifact', () => {
   })
 
   it('decides every question of the tuning sets as the trained model does', () => {
-    const trained = createMatcher(knowledge, buildIndex(knowledge))
+    const trained = createMatcher(knowledge, buildIndex(knowledge, training))
     const loaded = getMatcher(knowledge)
     for (const file of TUNING_SETS) {
       const differ = loadLabelled(file).filter((q) => {

@@ -13,8 +13,8 @@ const nothingUncovered: CoverageCheck = () => ({})
 
 describe('confidence gate (scope decision on the similarity scores)', () => {
   const g = SCOPE_GATE
-  const decideOn = (best: number, runnerUp: number, outOfScope: number, covers = nothingUncovered) =>
-    decideScope(clauses('新号还有机会吗'), { best, runnerUp, outOfScope }, covers).kind
+  const decideOn = (best: number, runnerUp: number, outOfScope: number, covers = nothingUncovered, learnedOutOfScope = 0) =>
+    decideScope(clauses('新号还有机会吗'), { best, runnerUp, outOfScope, learnedOutOfScope }, covers).kind
 
   it('accepts a clear winner', () => {
     expect(decideOn(0.6, 0.2, 0.1)).toBe('answered')
@@ -35,6 +35,15 @@ describe('confidence gate (scope decision on the similarity scores)', () => {
     const background: CoverageCheck = () => ({ product: '薯条' })
     expect(decideOn(g.threshold + g.backgroundPenalty + 0.01, 0, 0, background)).toBe('answered')
     expect(decideOn(g.threshold + g.backgroundPenalty - 0.01, 0, 0, background)).toBe('uncovered')
+  })
+  it('refuses what the scope model finds off-topic enough, however strong the match', () => {
+    expect(decideOn(0.99, 0, 0, nothingUncovered, g.learnedRefusal - 0.01)).toBe('answered')
+    expect(decideOn(0.99, 0, 0, nothingUncovered, g.learnedRefusal)).toBe('low-confidence')
+  })
+  it('takes the scope model\'s off-topic probability, weighted, off the best score before the threshold', () => {
+    const p = 0.5
+    expect(decideOn(g.threshold + g.learnedPenalty * p + 0.01, 0, 0, nothingUncovered, p)).toBe('answered')
+    expect(decideOn(g.threshold + g.learnedPenalty * p - 0.01, 0, 0, nothingUncovered, p)).toBe('low-confidence')
   })
   it('never answers a question that asks how to work a feature the article does not cover, however similar', () => {
     expect(decideOn(0.99, 0, 0, () => ({ productAsked: '小黄车' }))).toBe('uncovered')

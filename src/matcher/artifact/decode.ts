@@ -3,20 +3,20 @@
 import { readCorpus, vocabulary } from '../corpus'
 import { indexFromCorpus, type Index } from '../build-index'
 import type { MatcherKnowledge } from '../types'
-import { ARTIFACT_FORMAT, featureKeysHash, fingerprint, singleRowOf, type IndexArtifact } from './format'
+import { ARTIFACT_FORMAT, expand, featureKeysHash, fingerprint, singleRowOf, type IndexArtifact } from './format'
 
 /** The index with the artifact's weights, or null when the artifact was built from other knowledge or tuning. */
 export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexArtifact): Index | null {
   if (artifact.fingerprint !== fingerprint(knowledge)) return null
   const bytes = fromBase64(artifact.data)
   const view = new DataView(bytes.buffer)
-  const [format, F, C, rowCount, shared, keysHash] = [0, 4, 8, 12, 16, 20].map((o) => view.getUint32(o, true)) as [number, number, number, number, number, number]
+  const [format, F, C, rowCount, shared, keysHash, scopeCount] = [0, 4, 8, 12, 16, 20, 24].map((o) => view.getUint32(o, true)) as [number, number, number, number, number, number, number]
   const vocab = vocabulary(knowledge)
   if (format !== ARTIFACT_FORMAT || C !== vocab.intentIds.length) return null
   const corpus = readCorpus(knowledge, vocab)
   // features read by other code than the artifact's (same knowledge, changed matcher): train instead
   if (featureKeysHash(corpus.featureKeys) !== keysHash) return null
-  let at = 24
+  let at = 28
   const section = <T>(make: (buf: ArrayBuffer, offset: number, n: number) => T, n: number, size: number): T => {
     const out = make(bytes.buffer, at, n)
     at += n * size
@@ -29,14 +29,16 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
   const rowCode = section(i8, rowCount * C, 1)
   const featureScale = section(f32, shared, 4)
   const featureCode = section(i8, shared * C, 1)
+  const scopeScale = section(f32, 1, 4)[0] as number
+  const scopeCode = section(i8, scopeCount, 1)
 
   let mismatch = false
   const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) => {
     const W = new Float64Array(featureCount * intentCount)
     const single = singleRowOf(featureCount, docs, keywords)
-    if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount) {
+    if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount || (scopeCount !== 0 && scopeCount !== F)) {
       mismatch = true
-      return W
+      return { linear: W, scope: null }
     }
     // one flat loop per row set (no callback: this runs cold, once per isolate)
     let r = 0
@@ -64,7 +66,12 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
       s++
     }
     if (s !== shared) mismatch = true
-    return W
+    let scope: Float64Array | null = null
+    if (scopeCount > 0) {
+      scope = new Float64Array(scopeCount)
+      for (let f = 0; f < scopeCount; f++) scope[f] = expand(scopeCode[f] as number, scopeScale)
+    }
+    return { linear: W, scope }
   })
   // rows that do not line up with the artifact's (the matcher's code changed since it was generated): train instead
   return mismatch ? null : index

@@ -1,11 +1,11 @@
-// Writes the artifact (format.ts) from a full index build: trains the model as buildIndex does and quantises its
+// Writes the artifact (format.ts) from a full index build: trains the models as buildIndex does and quantises their
 // weights. Used by scripts/artifacts.ts and by the test that checks the committed artifact is current.
 import { documentTexts, readCorpus, trainingRowKeys, vocabulary } from '../corpus'
-import { indexFromCorpus } from '../build-index'
-import { trainLinear, type TrainingRows } from '../linear-model'
-import { TUNING } from '../tuning'
+import { indexFromCorpus, trainModels } from '../build-index'
+import type { TrainingRows } from '../linear-model'
+import { trainingTargets, type TrainingQuestion } from '../training'
 import type { MatcherKnowledge } from '../types'
-import { ARTIFACT_FORMAT, featureKeysHash, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
+import { ARTIFACT_FORMAT, compand, featureKeysHash, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
 
 /** int8 codes of `values` with one scale: the largest magnitude maps to ±127. */
 function quantise(values: ArrayLike<number>, scales: number[], codes: number[]) {
@@ -16,17 +16,20 @@ function quantise(values: ArrayLike<number>, scales: number[], codes: number[]) 
   for (let i = 0; i < values.length; i++) codes.push(scale > 0 ? Math.round((values[i] as number) / scale) : 0)
 }
 
-export function encodeIndexArtifact(knowledge: MatcherKnowledge): IndexArtifact {
+/** `training`: the training corpus (knowledge/training/), for the scope model; without it the artifact has none. */
+export function encodeIndexArtifact(knowledge: MatcherKnowledge, training: readonly TrainingQuestion[] = []): IndexArtifact {
   const vocab = vocabulary(knowledge)
   const texts = documentTexts(knowledge, vocab.rewrite)
   const corpus = readCorpus(knowledge, vocab, texts)
-  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent)
-  let training: { docs: TrainingRows; keywords: TrainingRows } | undefined
-  const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) => {
-    training = { docs, keywords }
-    return trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys)
-  })
-  const { docs, keywords } = training!
+  const targets = trainingTargets(training, vocab.intentIds, vocab.outOfScopeIntent, vocab.rewrite)
+  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent, targets)
+  const train = trainModels(rowKeys, vocab.outOfScopeIntent)
+  let rows: { docs: TrainingRows; keywords: TrainingRows } | undefined
+  const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount, extra) => {
+    rows = { docs, keywords }
+    return train(docs, keywords, featureCount, intentCount, extra)
+  }, targets)
+  const { docs, keywords } = rows!
   const W = index.linear
   const C = vocab.intentIds.length
   const F = corpus.featureKeys.length
@@ -47,8 +50,14 @@ export function encodeIndexArtifact(knowledge: MatcherKnowledge): IndexArtifact 
   const featureCodes: number[] = []
   for (let f = 0; f < F; f++) if (single[f] === -1) quantise(W.subarray(f * C, (f + 1) * C), featureScales, featureCodes)
 
-  const words = [ARTIFACT_FORMAT, F, C, rowCount, featureScales.length, featureKeysHash(corpus.featureKeys)]
-  const size = 4 * words.length + pad(4 * rowCount) + pad(rowCodes.length) + pad(4 * featureScales.length) + pad(featureCodes.length)
+  const scope = index.scope ?? new Float64Array(0)
+  let scopeMax = 0
+  for (const w of scope) scopeMax = Math.max(scopeMax, Math.abs(w))
+  const scopeScale = Math.fround(scopeMax)
+  const scopeCodes = Array.from(scope, (w) => compand(w, scopeScale))
+
+  const words = [ARTIFACT_FORMAT, F, C, rowCount, featureScales.length, featureKeysHash(corpus.featureKeys), scope.length]
+  const size = 4 * words.length + pad(4 * rowCount) + pad(rowCodes.length) + pad(4 * featureScales.length) + pad(featureCodes.length) + 4 + pad(scopeCodes.length)
   const bytes = new Uint8Array(size)
   const view = new DataView(bytes.buffer)
   let at = 0
@@ -64,6 +73,8 @@ export function encodeIndexArtifact(knowledge: MatcherKnowledge): IndexArtifact 
   i8s(rowCodes)
   f32s(featureScales)
   i8s(featureCodes)
+  f32s([scopeScale])
+  i8s(scopeCodes)
   return { fingerprint: fingerprint(knowledge), data: toBase64(bytes) }
 }
 

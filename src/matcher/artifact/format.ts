@@ -6,18 +6,22 @@
 // weight in that row and H one vector per row (the sum of that row's steps); so those are stored once per row, and
 // only the features of several rows get weights of their own. Both are quantised to int8 with one scale each.
 //
-//   u32 × 6    format, featureCount, intentCount (C), rowCount (documents, then keyword rows), sharedCount,
+//   u32 × 7    format, featureCount, intentCount (C), rowCount (documents, then keyword rows), sharedCount,
 //              featureKeysHash (which feature each id stands for: a change to normalising or feature extraction
-//              that keeps the counts still moves ids, and must not load weights meant for other features)
+//              that keeps the counts still moves ids, and must not load weights meant for other features),
+//              scopeCount (featureCount when there is a scope model, else 0)
 //   f32 × rows row scale           i8 × rows·C   row vector H (H = q · scale)
 //   f32 × S    feature scale       i8 × S·C      weights of the features of several rows, in feature order
+//   f32        scope scale         i8 × scope    the scope model's weight per feature (scope-model.ts), companded:
+//                                                w = sign(q) · (q / 127)² · scale, so small weights keep their
+//                                                precision (most features are in one row and have small weights)
 import { fnv1a } from '../corpus'
 import { TUNING } from '../tuning'
 import type { TrainingRows } from '../linear-model'
 import type { MatcherKnowledge } from '../types'
 
 /** Bumped whenever the layout above or the meaning of a section changes. */
-export const ARTIFACT_FORMAT = 3
+export const ARTIFACT_FORMAT = 4
 
 /** The generated module's shape (index-artifact.ts). */
 export interface IndexArtifact {
@@ -51,6 +55,10 @@ export function featureKeysHash(keys: Float64Array): number {
   for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193)
   return h >>> 0
 }
+
+/** int8 code of a scope weight (see the layout above). */
+export const compand = (w: number, scale: number) => (scale > 0 ? Math.round(127 * Math.sign(w) * Math.sqrt(Math.abs(w) / scale)) : 0)
+export const expand = (q: number, scale: number) => Math.sign(q) * (q / 127) * (q / 127) * scale
 
 /** For each feature, the one training row it occurs in, or -1 when it occurs in several (or none). */
 export function singleRowOf(featureCount: number, docs: TrainingRows, keywords: TrainingRows): Int32Array {

@@ -12,6 +12,8 @@ export interface Similarity {
   runnerUp: number
   /** how well the knowledge's off-topic examples match */
   outOfScope: number
+  /** the scope model's probability that the question is off-topic (0 without one) */
+  learnedOutOfScope: number
 }
 
 /** Calibrated on the tuning sets (see README.md). */
@@ -24,9 +26,15 @@ export const SCOPE_GATE = {
   strongAnswer: 0.35,
   /** an uncovered 小红书 term or everyday subject that the question mentions without asking about it */
   backgroundPenalty: 0.3,
+  /** the scope model's off-topic probability from which a question is not answered */
+  learnedRefusal: 0.85,
+  /** …and that probability, times this, is taken off the best score before the threshold */
+  learnedPenalty: 0.3,
 }
 
-export function decideScope(clauses: Clause[], sim: Similarity, covers: CoverageCheck): Decision {
+export type ScopeGate = typeof SCOPE_GATE
+
+export function decideScope(clauses: Clause[], sim: Similarity, covers: CoverageCheck, g: ScopeGate = SCOPE_GATE): Decision {
   const platform = otherPlatformSubject(clauses)
   if (platform) return { kind: 'other-platform', platform }
   const unc = covers(clauses)
@@ -35,10 +43,10 @@ export function decideScope(clauses: Clause[], sim: Similarity, covers: Coverage
   if (unc.everydayAsked !== undefined) return uncovered(clauses, unc.everydayAsked, false)
   const asked = unc.productAsked ?? unc.asks
   if (asked !== undefined) return uncovered(clauses, asked, true)
-  const g = SCOPE_GATE
+  const learned = sim.learnedOutOfScope
   const adjusted = sim.best - (unc.product !== undefined || unc.everyday !== undefined ? g.backgroundPenalty : 0)
-  const clear = sim.best - sim.outOfScope > 0 || adjusted >= g.strongAnswer
-  if (adjusted >= g.threshold && sim.best - sim.runnerUp >= g.margin && clear) return { kind: 'answered' }
+  const clear = (sim.best - sim.outOfScope > 0 || adjusted >= g.strongAnswer) && learned < g.learnedRefusal
+  if (adjusted - g.learnedPenalty * learned >= g.threshold && sim.best - sim.runnerUp >= g.margin && clear) return { kind: 'answered' }
   if (unc.everyday !== undefined) return uncovered(clauses, unc.everyday, false)
   if (unc.product !== undefined) return uncovered(clauses, unc.product, true)
   return { kind: 'low-confidence' }
