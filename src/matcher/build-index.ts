@@ -5,7 +5,7 @@
 import { documentTexts, kindOf, readCorpus, trainingRowKeys, vocabulary, type Corpus, type Vocabulary } from './corpus'
 import { FeatureKeys, WordIds, type Lexicon } from './features'
 import { IdTable } from './id-table'
-import { trainLinear, type TrainingRows } from './linear-model'
+import { trainLinear, withSharedFeaturesOnly, type TrainingRows } from './linear-model'
 import type { SynonymRewriter } from './normalize'
 import { normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
 import { TUNING } from './tuning'
@@ -62,7 +62,7 @@ export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, feature
 /** Trains both models (buildIndex, and the artifact's encoder). */
 export function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWeights {
   return (docs, keywords, featureCount, intentCount, extra) => ({
-    linear: trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys),
+    linear: trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys, extra && withSharedFeaturesOnly(extra, featureCount, docs, keywords)),
     scope: extra ? trainScopeModel({ epochs: TUNING.scopeEpochs, rate: TUNING.scopeRate }, featureCount, outOfScope, docs, keywords, extra, rowKeys) : null,
   })
 }

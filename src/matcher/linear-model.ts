@@ -139,3 +139,32 @@ export function trainLinear(
   }
   return W
 }
+
+/** For each feature, the one training row it occurs in, or -1 when it occurs in several (or none). */
+export function singleRowOf(featureCount: number, docs: TrainingRows, keywords: TrainingRows): Int32Array {
+  const row = new Int32Array(featureCount).fill(-2)
+  let r = 0
+  for (const rows of [docs, keywords]) {
+    for (let i = 0; i + 1 < rows.start.length; i++, r++) {
+      for (let j = rows.start[i] as number; j < (rows.start[i + 1] as number); j++) {
+        const f = rows.feat[j] as number
+        row[f] = row[f] === -2 ? r : -1
+      }
+    }
+  }
+  for (let f = 0; f < featureCount; f++) if (row[f] === -2) row[f] = -1
+  return row
+}
+
+/**
+ * `rows` without the entries of features that occur in at most one knowledge row: the training corpus's questions
+ * train the topic model through the features several phrasings share. A feature of one phrasing then keeps the
+ * weights x · H that averaged SGD gives it, which the build-time artifact stores once per row (artifact/format.ts);
+ * giving those features weights of their own cost 74 KiB of artifact, over the bundle budget.
+ */
+export function withSharedFeaturesOnly(rows: TrainingRows, featureCount: number, docs: TrainingRows, keywords: TrainingRows): TrainingRows {
+  const single = singleRowOf(featureCount, docs, keywords)
+  const x = rows.x.slice()
+  for (let j = 0; j < x.length; j++) if ((single[rows.feat[j] as number] as number) >= 0) x[j] = 0
+  return { ...rows, x }
+}

@@ -210,7 +210,7 @@ describe('near-miss and other-platform replies', () => {
   })
 
   it('falls back to the plain card when no topic is close', () => {
-    expect(nearMissReply(knowledge, '密码', [{ intent: 'account-safety', score: 0.1 }]).title).toBe('这个我不确定')
+    expect(nearMissReply(knowledge, '密码', [{ intent: 'account-safety', score: 0.05 }]).title).toBe('这个我不确定')
   })
 
   it('points a title-length question at 标题检查', () => {

@@ -21,4 +21,4 @@ export function loadLabelled(file: string): Labelled[] {
  * only, never used to choose anything (not a phrasing, not a word list, not a threshold).
  */
 export const TUNING_SETS = ['questions.jsonl', 'questions-2.jsonl', 'questions-3.jsonl', 'questions-4.jsonl'] as const
-export const HELD_OUT_SETS = ['questions-holdout.jsonl', 'questions-holdout-2.jsonl', 'questions-holdout-3.jsonl'] as const
+export const HELD_OUT_SETS = ['questions-holdout.jsonl', 'questions-holdout-2.jsonl', 'questions-holdout-3.jsonl', 'questions-holdout-4.jsonl'] as const

@@ -17,7 +17,9 @@
 //                                                precision (most features are in one row and have small weights)
 import { fnv1a } from '../corpus'
 import { TUNING } from '../tuning'
-import type { TrainingRows } from '../linear-model'
+import { singleRowOf, type TrainingRows } from '../linear-model'
+
+export { singleRowOf }
 import type { MatcherKnowledge } from '../types'
 
 /** Bumped whenever the layout above or the meaning of a section changes. */
@@ -59,22 +61,6 @@ export function featureKeysHash(keys: Float64Array): number {
 /** int8 code of a scope weight (see the layout above). */
 export const compand = (w: number, scale: number) => (scale > 0 ? Math.round(127 * Math.sign(w) * Math.sqrt(Math.abs(w) / scale)) : 0)
 export const expand = (q: number, scale: number) => Math.sign(q) * (q / 127) * (q / 127) * scale
-
-/** For each feature, the one training row it occurs in, or -1 when it occurs in several (or none). */
-export function singleRowOf(featureCount: number, docs: TrainingRows, keywords: TrainingRows): Int32Array {
-  const row = new Int32Array(featureCount).fill(-2)
-  let r = 0
-  for (const rows of [docs, keywords]) {
-    for (let i = 0; i + 1 < rows.start.length; i++, r++) {
-      for (let j = rows.start[i] as number; j < (rows.start[i + 1] as number); j++) {
-        const f = rows.feat[j] as number
-        row[f] = row[f] === -2 ? r : -1
-      }
-    }
-  }
-  for (let f = 0; f < featureCount; f++) if (row[f] === -2) row[f] = -1
-  return row
-}
 
 /** Each training entry's weight x, by row (documents then keywords) and feature, through a callback. */
 export function forEachEntry(docs: TrainingRows, keywords: TrainingRows, visit: (row: number, feature: number, x: number) => void): void {
