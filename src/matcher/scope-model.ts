@@ -1,8 +1,7 @@
 // The learned scope model: is a question one the knowledge answers at all? A binary logistic regression over the
 // same question vectors as the topic model, trained at build time on the phrasings and keyword rows (answerable),
-// the knowledge's out-of-scope examples (not) and the training corpus (knowledge/training/: both, as labelled). The
-// topic model stays trained on the knowledge alone, so which topic answers does not move; this model only weighs
-// whether to (scope/decide.ts). Why not the corpus in the topic model: src/matcher/README.md.
+// the knowledge's out-of-scope examples (not) and the training corpus (knowledge/training/: both, as labelled). It
+// weighs whether to answer (scope/decide.ts); the topic model, which also trains on the corpus, says which topic.
 import { trainLinear, type LinearTraining, type TrainingRows } from './linear-model'
 
 /**
