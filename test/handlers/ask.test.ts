@@ -59,11 +59,11 @@ describe('ask handler', () => {
   })
 
   it('says what the article does not cover, with related topics, and starts no session', async () => {
-    const c = ctx('有人知道怎么挂小黄车吗')
+    const c = ctx('封面用什么app做比较好看啊')
     const reply = await askHandler(c)
     expect(reply?.kind).toBe('fallback')
     expect(reply?.title).toBe('文章没有讲到这个')
-    expect(JSON.stringify(reply?.blocks)).toContain('文章没有讲到「怎么挂小黄车」')
+    expect(JSON.stringify(reply?.blocks)).toContain('文章没有讲到「封面用什么app做」')
     expect(reply?.buttons.length).toBeGreaterThan(0)
     expect(reply?.buttons.every((b) => b.action.type === 'ask')).toBe(true)
     expect(c.session.lastIntent).toBeUndefined()
