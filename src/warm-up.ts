@@ -17,7 +17,10 @@ import { createFeishuClient } from './platforms/feishu/client'
 import type { OpenApiFetch } from './platforms/feishu/http'
 import { EventEnvelope, MessageReceive } from './platforms/feishu/events'
 import type { RandomValues } from './insights'
-import { MemoryStore } from './store'
+import type { Store } from './store/store'
+import { FailoverStore, MemoryStore, RedisStore } from './store'
+import { storeIsShared } from './store/failover'
+import { inMemoryRedisClient } from './store/in-memory-redis'
 import { storeTaught } from './teach/teach'
 
 const BOT_ID = 'ou_warm_up_bot'
@@ -64,7 +67,7 @@ function inMemoryFetch(cards: object[]): OpenApiFetch {
  * (refused at start-up): the questions then load the taught overlay and look each question up in it, code an isolate's
  * first question would otherwise compile (with the synonym rewriter the overlay builds on first use).
  */
-async function teachOneOffline(store: MemoryStore, knowledge: Knowledge): Promise<void> {
+async function teachOneOffline(store: Store, knowledge: Knowledge): Promise<void> {
   const intent = knowledge.intents[1] ?? knowledge.intents[0]
   const text = intent?.phrasings[1]
   if (!intent || !text) return
@@ -79,6 +82,8 @@ export function warmUpQuestions(knowledge: Knowledge): string[] {
 export interface WarmUpResult {
   /** the cards the in-memory Open API received, one per question answered */
   cards: object[]
+  /** the store was still on its (in-memory) Redis at the end: ioredis's paths ran, not only the memory fallback's */
+  onRedis: boolean
 }
 
 /** Answers each question once as a group @-mention, the way the Feishu webhook does after it has acknowledged. */
@@ -93,7 +98,10 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
     TZ_NAME: 'Asia/Shanghai',
     REDIS_URL: 'rediss://warm-up.invalid:6379',
   })
-  const store = new MemoryStore()
+  // The store a Worker with REDIS_URL uses (Redis with memory failover), over a connection that stays in memory, so
+  // that ioredis's command and reply code is compiled too; with no time limit, as a timer is refused at start-up.
+  const client = inMemoryRedisClient(config.REDIS_PREFIX)
+  const store = new FailoverStore(new RedisStore(client), new MemoryStore(), { timeoutMs: Infinity, log })
   // Hono builds its router on the first match.
   // workerd refuses random values at start-up: the question log (ids, salt) takes a counter instead, so that its
   // path and the answer's feedback buttons are compiled too
@@ -112,5 +120,7 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
     const reply = msg && (await dispatch(msg, deps))
     if (msg && reply) await api.replyCard(msg.messageId, renderFeishuCard(reply), `r-${msg.messageId}`)
   }
-  return { cards }
+  const onRedis = storeIsShared(store)
+  await client.quit()
+  return { cards, onRedis }
 }

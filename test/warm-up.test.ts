@@ -43,6 +43,8 @@ describe('warmUpRequestPath', () => {
     }
     expect(outcome).not.toBeInstanceOf(Error)
     expect((outcome as { cards: object[] }).cards).toHaveLength(2)
+    // through ioredis to its in-memory Redis, not through the failover's memory
+    expect((outcome as { onRedis: boolean }).onRedis).toBe(true)
     // the question was logged (its id rides on the feedback buttons), so the log's path was compiled too
     expect(text((outcome as { cards: object[] }).cards[0]!)).toContain('"vote":"up"')
   })
