@@ -30,8 +30,7 @@ export interface Index {
   docPostings: Postings
   centroidPostings: Postings
   outOfScopeIntent: number
-  /** linear model weights, feature-major (featureCount × intentCount) */
-  linear: Float64Array
+  linear: LinearModel
   /** per-question scratch, reused: questions are scored one at a time */
   scratch: QueryScratch
 }
@@ -47,8 +46,16 @@ interface QueryScratch {
   docScores: Float64Array
 }
 
-/** The training rows (weighted phrasing and keyword vectors) → the linear model's weights. */
-export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number) => Float64Array
+/** The linear model's weights, feature-major (featureCount × intentCount). */
+export interface LinearModel {
+  weights: Float64Array
+  /** 1 for a feature whose weights are not written yet (null: all are); `fill` writes them and clears the mark */
+  pending: Uint8Array | null
+  fill(feature: number): void
+}
+
+/** The training rows (weighted phrasing and keyword vectors) → the linear model's weights, all of them or on demand. */
+export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number) => Float64Array | LinearModel
 
 /** The full build from the knowledge's text, training included. */
 export function buildIndex(knowledge: MatcherKnowledge): Index {
@@ -98,7 +105,9 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
     const w = new Float64Array(rows.feat.length)
     for (let j = 0; j < rows.feat.length; j++) {
       const f = rows.feat[j] as number
-      w[j] = (1 + Math.log(rows.tf[j] as number)) * (idf[f] as number) * (kindWeight[f] as number)
+      const tf = rows.tf[j] as number
+      // ln 1 is 0: most counts are 1, and a cold isolate pays for every call
+      w[j] = (tf === 1 ? 1 : 1 + Math.log(tf)) * (idf[f] as number) * (kindWeight[f] as number)
     }
     for (let r = 0; r + 1 < rows.start.length; r++) normalizeRange(w, rows.start[r] as number, rows.start[r + 1] as number)
     return w
@@ -167,8 +176,10 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
     },
     docPostings: toPostings(featureCount, docStart, docFeat, docW, docNnz),
     centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
-    linear: linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount),
+    linear: asModel(linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount)),
     outOfScopeIntent,
     scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n) },
   }
 }
+
+const asModel = (w: Float64Array | LinearModel): LinearModel => (w instanceof Float64Array ? { weights: w, pending: null, fill() {} } : w)

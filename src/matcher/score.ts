@@ -86,11 +86,12 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   let linear: Float64Array | null = null
   // The linear model was trained on the identical phrasing and cannot forget it: judge by similarity alone.
   if (!identical) {
-    const W = index.linear
+    const { weights: W, pending } = index.linear
     const z = scratch.z.fill(0)
     for (let j = 0; j < k; j++) {
       const f = qFeat[j] as number
       if (f < 0) continue
+      if (pending !== null && pending[f] === 1) index.linear.fill(f)
       const qw = qW[j] as number
       for (let i = 0, at = f * intentCount; i < intentCount; i++, at++) z[i]! += qw * (W[at] as number)
     }

@@ -27,7 +27,7 @@ export function encodeIndexArtifact(knowledge: MatcherKnowledge): IndexArtifact 
     return trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys)
   })
   const { docs, keywords } = training!
-  const W = index.linear
+  const W = index.linear.weights
   const C = vocab.intentIds.length
   const F = corpus.featureKeys.length
   const rowCount = docs.start.length - 1 + keywords.start.length - 1
