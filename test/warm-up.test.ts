@@ -1,5 +1,6 @@
 // The Worker's start-up warm-up: it answers its sample questions through the real request path, touches nothing
 // outside itself, and keeps to what workerd allows while a global scope runs.
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadKnowledge } from '../src/knowledge/knowledge'
 import { warmUpQuestions, warmUpRequestPath } from '../src/warm-up'
@@ -61,5 +62,12 @@ describe('warmUpRequestPath', () => {
       allowAgain()
     }
     expect(() => new Response('body')).not.toThrow()
+  })
+})
+
+describe('wrangler.toml', () => {
+  it('turns on the compatibility flag without which ioredis traces every command, which workerd refuses at start-up', () => {
+    const toml = readFileSync(new URL('../wrangler.toml', import.meta.url), 'utf8')
+    expect(toml).toMatch(/^compatibility_flags = \[[^\]]*"diagnostics_channel_has_subscribers_getter"/m)
   })
 })
