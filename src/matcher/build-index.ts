@@ -7,7 +7,7 @@ import { FeatureKeys, WordIds, type Lexicon } from './features'
 import { IdTable } from './id-table'
 import { trainLinear, type TrainingRows } from './linear-model'
 import type { SynonymRewriter } from './normalize'
-import { normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
+import { fillPostings, postingOffsets, SparseRows, toPostings, type Postings } from './sparse-rows'
 import { TUNING } from './tuning'
 import type { MatcherKnowledge } from './types'
 
@@ -94,22 +94,34 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
   const kwFeat = corpus.keywords.feat
   const docNnz = docFeat.length
 
-  const df = new Int32Array(seenFeatures)
-  for (let j = 0; j < docNnz; j++) df[docFeat[j] as number]!++
+  // a feature's document frequency is the length of its postings, so they are counted once for both
+  const docOffsets = postingOffsets(featureCount, docFeat, docNnz)
   const n = docIntent.length
   const oovIdf = Math.log(1 + (n + 0.5) / 0.5)
   const idf = new Float64Array(featureCount).fill(oovIdf)
-  for (let f = 0; f < seenFeatures; f++) idf[f] = Math.log(1 + (n - (df[f] as number) + 0.5) / ((df[f] as number) + 0.5))
+  for (let f = 0; f < seenFeatures; f++) {
+    const df = (docOffsets[f + 1] as number) - (docOffsets[f] as number)
+    idf[f] = Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  }
 
+  // weights and each row's length in one pass, then unit length (the sums in the order normalizeRange takes them)
   const weighRows = (rows: { start: Int32Array; feat: Int32Array; tf: Int32Array }) => {
     const w = new Float64Array(rows.feat.length)
-    for (let j = 0; j < rows.feat.length; j++) {
-      const f = rows.feat[j] as number
-      const tf = rows.tf[j] as number
-      // ln 1 is 0: most counts are 1, and a cold isolate pays for every call
-      w[j] = (tf === 1 ? 1 : 1 + Math.log(tf)) * (idf[f] as number) * (kindWeight[f] as number)
+    for (let r = 0; r + 1 < rows.start.length; r++) {
+      const from = rows.start[r] as number
+      const to = rows.start[r + 1] as number
+      let sum = 0
+      for (let j = from; j < to; j++) {
+        const f = rows.feat[j] as number
+        const tf = rows.tf[j] as number
+        // ln 1 is 0: most counts are 1, and a cold isolate pays for every call
+        const x = (tf === 1 ? 1 : 1 + Math.log(tf)) * (idf[f] as number) * (kindWeight[f] as number)
+        w[j] = x
+        sum += x * x
+      }
+      const norm = Math.sqrt(sum) || 1
+      for (let j = from; j < to; j++) w[j] = (w[j] as number) / norm
     }
-    for (let r = 0; r + 1 < rows.start.length; r++) normalizeRange(w, rows.start[r] as number, rows.start[r + 1] as number)
     return w
   }
   const docW = weighRows(corpus.docs)
@@ -174,7 +186,7 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
       }
       return docsByText
     },
-    docPostings: toPostings(featureCount, docStart, docFeat, docW, docNnz),
+    docPostings: fillPostings(docOffsets, docStart, docFeat, docW, docNnz),
     centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
     linear: asModel(linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount)),
     outOfScopeIntent,
