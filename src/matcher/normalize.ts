@@ -125,13 +125,14 @@ export function synonymRewriter(table: SynonymTable): SynonymRewriter {
     }
   }
   rewrites.sort((a, b) => b.from.length - a.from.length)
-  // by the char code of the first character, so scanning a text builds no one-character strings
-  const byFirstCode = new Map<number, Rewrite[]>()
+  // by the char code of the first character (1 + index into `groups`, 0: none), so scanning a text builds no
+  // one-character strings and looks each character up in a typed array, not a map (index build scans every phrasing)
+  const groups: Rewrite[][] = []
+  const groupOf = new Uint16Array(0x10000)
   for (const r of rewrites) {
     const first = r.from.charCodeAt(0)
-    const list = byFirstCode.get(first) ?? []
-    list.push(r)
-    byFirstCode.set(first, list)
+    if (groupOf[first] === 0) groupOf[first] = groups.push([])
+    groups[(groupOf[first] as number) - 1]!.push(r)
   }
 
   return (text: string) => {
@@ -139,8 +140,9 @@ export function synonymRewriter(table: SynonymTable): SynonymRewriter {
     let copied = 0 // text[copied .. i) is waiting to be copied unchanged
     let i = 0
     outer: while (i < text.length) {
-      const candidates = byFirstCode.get(text.charCodeAt(i))
-      if (candidates) {
+      const group = groupOf[text.charCodeAt(i)] as number
+      if (group > 0) {
+        const candidates = groups[group - 1] as Rewrite[]
         for (const r of candidates) {
           if (!text.startsWith(r.from, i)) continue
           if (r.ascii && (isAsciiWordCharAt(text, i - 1) || isAsciiWordCharAt(text, i + r.from.length))) continue
