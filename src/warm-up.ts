@@ -1,11 +1,12 @@
 // A fresh Worker isolate compiles each function the first time it runs, so its first question would pay for compiling
 // the whole request path on top of answering it. Answering sample @-mentions once at start-up moves that cost into the
 // isolate's start-up (limit 1 s) and off the request (Free plan: 10 ms CPU): the Feishu event schemas, dispatch, the
-// handlers, the matcher, the card, and the Open API client's token, bot-info and reply calls.
+// handlers, the matcher, the card, the Open API client's token, bot-info and reply calls, and the Redis store's commands
+// and replies (ioredis, with the taught-phrasing overlay loaded through it).
 //
 // workerd allows no I/O, timers, random values, or request and response bodies at start-up, so this works below the
-// HTTP layer: its own memory store, and the real Feishu client over an HTTP layer that answers in memory. It writes
-// nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
+// HTTP layer: the store a Worker uses over a Redis connection that stays in memory (store/in-memory-redis.ts), and the
+// real Feishu client over an HTTP layer that answers in memory. It writes nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
 import { createHandlers } from '../handlers'
 import { createBot } from './app'
 import { dispatch } from './bot/dispatch'
