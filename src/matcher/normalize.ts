@@ -42,14 +42,15 @@ const KEEP = 1
 const UPPER = 2
 const SEPARATOR = 3
 const PLAIN = new Uint8Array(0x10000)
-for (let c = 0; c < 0x80; c++) PLAIN[c] = SEPARATOR
-for (let c = 48; c <= 57; c++) PLAIN[c] = KEEP
-for (let c = 97; c <= 122; c++) PLAIN[c] = KEEP
-for (let c = 65; c <= 90; c++) PLAIN[c] = UPPER
+// fill (native), not loops a fresh isolate would interpret 28,000 times
+PLAIN.fill(SEPARATOR, 0, 0x80)
+PLAIN.fill(KEEP, 48, 57 + 1)
+PLAIN.fill(KEEP, 97, 122 + 1)
+PLAIN.fill(UPPER, 65, 90 + 1)
 PLAIN[64] = 0 // @ starts a mention
 PLAIN[91] = 0 // [ starts a sticker code
-for (let c = 0x4e00; c <= 0x9fff; c++) PLAIN[c] = KEEP
-for (let c = 0x3400; c <= 0x4dbf; c++) PLAIN[c] = KEEP
+PLAIN.fill(KEEP, 0x4e00, 0x9fff + 1)
+PLAIN.fill(KEEP, 0x3400, 0x4dbf + 1)
 for (const ch of '，。？！：；、“”‘’（）《》【】…—～·「」『』〈〉\u3000') PLAIN[ch.charCodeAt(0)] = SEPARATOR
 
 // Emoji in the pictograph blocks (U+1F300–U+1FAFF: no letters, no NFKC decomposition) are only separators, so a
