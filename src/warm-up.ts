@@ -81,13 +81,13 @@ export function warmUpQuestions(knowledge: Knowledge): string[] {
 }
 
 export interface WarmUpResult {
-  /** the cards the in-memory Open API received, one per question answered */
+  /** the cards the in-memory Open API received, one per question answered: over the Redis store, then over memory */
   cards: object[]
   /** the store was still on its (in-memory) Redis at the end: ioredis's paths ran, not only the memory fallback's */
   onRedis: boolean
 }
 
-/** Answers each question once as a group @-mention, the way the Feishu webhook does after it has acknowledged. */
+/** Answers each question as a group @-mention, the way the Feishu webhook does after it has acknowledged, per store. */
 export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUpQuestions(knowledge)): Promise<WarmUpResult> {
   const log = () => {}
   // Variables set the way a deployment sets them, so that reading the live configuration runs compiled code too.
@@ -102,26 +102,30 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
   // The store a Worker with REDIS_URL uses (Redis with memory failover), over a connection that stays in memory, so
   // that ioredis's command and reply code is compiled too; with no time limit, as a timer is refused at start-up.
   const client = inMemoryRedisClient(config.REDIS_PREFIX)
-  const store = new FailoverStore(new RedisStore(client), new MemoryStore(), { timeoutMs: Infinity, log })
+  const redis = new FailoverStore(new RedisStore(client), new MemoryStore(), { timeoutMs: Infinity, log })
+  // Without REDIS_URL a Worker uses its memory store: the questions are answered again over one, for its code.
+  const stores = [redis, new MemoryStore()]
   // Hono builds its router on the first match.
   // workerd refuses random values at start-up: the question log (ids, salt) takes a counter instead, so that its
   // path and the answer's feedback buttons are compiled too
   let counter = 0
   const randomValues: RandomValues = (array) => array.fill(++counter) as typeof array
   const handlers = createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS, randomValues })
-  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log, handlers })
+  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store: redis, release: async () => {} }), log, handlers })
   bot.app.router.match('POST', '/webhook/feishu')
   const cards: object[] = []
   const api = createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', fetch: inMemoryFetch(cards), timeoutMs: Infinity, log })
-  await teachOneOffline(store, knowledge)
-  const deps = bot.dispatchDeps(store)
-  for (const [n, question] of questions.entries()) {
-    const envelope = EventEnvelope.parse(groupMention(question, n))
-    const msg = adaptMessage(MessageReceive.parse(envelope.event), await api.botOpenId())
-    const reply = msg && (await dispatch(msg, deps))
-    if (msg && reply) await api.replyCard(msg.messageId, renderFeishuCard(reply), `r-${msg.messageId}`)
+  for (const store of stores) {
+    await teachOneOffline(store, knowledge)
+    const deps = bot.dispatchDeps(store)
+    for (const [n, question] of questions.entries()) {
+      const envelope = EventEnvelope.parse(groupMention(question, n))
+      const msg = adaptMessage(MessageReceive.parse(envelope.event), await api.botOpenId())
+      const reply = msg && (await dispatch(msg, deps))
+      if (msg && reply) await api.replyCard(msg.messageId, renderFeishuCard(reply), `r-${msg.messageId}`)
+    }
   }
-  const onRedis = storeIsShared(store)
+  const onRedis = storeIsShared(redis)
   await client.quit()
   return { cards, onRedis }
 }
