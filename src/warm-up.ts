@@ -1,11 +1,12 @@
 // A fresh Worker isolate compiles each function the first time it runs, so its first question would pay for compiling
 // the whole request path on top of answering it. Answering sample @-mentions once at start-up moves that cost into the
 // isolate's start-up (limit 1 s) and off the request (Free plan: 10 ms CPU): the Feishu event schemas, dispatch, the
-// handlers, the matcher, the card, and the Open API client's token, bot-info and reply calls.
+// handlers, the matcher, the card, the Open API client's token, bot-info and reply calls, and the Redis store's commands
+// and replies (ioredis, with the taught-phrasing overlay loaded through it).
 //
 // workerd allows no I/O, timers, random values, or request and response bodies at start-up, so this works below the
-// HTTP layer: its own memory store, and the real Feishu client over an HTTP layer that answers in memory. It writes
-// nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
+// HTTP layer: the store a Worker uses over a Redis connection that stays in memory (store/in-memory-redis.ts), and the
+// real Feishu client over an HTTP layer that answers in memory. It writes nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
 import { createHandlers } from '../handlers'
 import { createBot } from './app'
 import { dispatch } from './bot/dispatch'
@@ -17,7 +18,10 @@ import { createFeishuClient } from './platforms/feishu/client'
 import type { OpenApiFetch } from './platforms/feishu/http'
 import { EventEnvelope, MessageReceive } from './platforms/feishu/events'
 import type { RandomValues } from './insights'
-import { MemoryStore } from './store'
+import type { Store } from './store/store'
+import { FailoverStore, MemoryStore, RedisStore } from './store'
+import { storeIsShared } from './store/failover'
+import { inMemoryRedisClient } from './store/in-memory-redis'
 import { storeTaught } from './teach/teach'
 
 const BOT_ID = 'ou_warm_up_bot'
@@ -64,7 +68,7 @@ function inMemoryFetch(cards: object[]): OpenApiFetch {
  * (refused at start-up): the questions then load the taught overlay and look each question up in it, code an isolate's
  * first question would otherwise compile (with the synonym rewriter the overlay builds on first use).
  */
-async function teachOneOffline(store: MemoryStore, knowledge: Knowledge): Promise<void> {
+async function teachOneOffline(store: Store, knowledge: Knowledge): Promise<void> {
   const intent = knowledge.intents[1] ?? knowledge.intents[0]
   const text = intent?.phrasings[1]
   if (!intent || !text) return
@@ -77,11 +81,13 @@ export function warmUpQuestions(knowledge: Knowledge): string[] {
 }
 
 export interface WarmUpResult {
-  /** the cards the in-memory Open API received, one per question answered */
+  /** the cards the in-memory Open API received, one per question answered: over the Redis store, then over memory */
   cards: object[]
+  /** the store was still on its (in-memory) Redis at the end: ioredis's paths ran, not only the memory fallback's */
+  onRedis: boolean
 }
 
-/** Answers each question once as a group @-mention, the way the Feishu webhook does after it has acknowledged. */
+/** Answers each question as a group @-mention, the way the Feishu webhook does after it has acknowledged, per store. */
 export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUpQuestions(knowledge)): Promise<WarmUpResult> {
   const log = () => {}
   // Variables set the way a deployment sets them, so that reading the live configuration runs compiled code too.
@@ -93,24 +99,33 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
     TZ_NAME: 'Asia/Shanghai',
     REDIS_URL: 'rediss://warm-up.invalid:6379',
   })
-  const store = new MemoryStore()
+  // The store a Worker with REDIS_URL uses (Redis with memory failover), over a connection that stays in memory, so
+  // that ioredis's command and reply code is compiled too; with no time limit, as a timer is refused at start-up.
+  const client = inMemoryRedisClient(config.REDIS_PREFIX)
+  const redis = new FailoverStore(new RedisStore(client), new MemoryStore(), { timeoutMs: Infinity, log })
+  // Without REDIS_URL a Worker uses its memory store: the questions are answered again over one, for its code.
+  const stores = [redis, new MemoryStore()]
   // Hono builds its router on the first match.
   // workerd refuses random values at start-up: the question log (ids, salt) takes a counter instead, so that its
   // path and the answer's feedback buttons are compiled too
   let counter = 0
   const randomValues: RandomValues = (array) => array.fill(++counter) as typeof array
   const handlers = createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS, randomValues })
-  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store, release: async () => {} }), log, handlers })
+  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store: redis, release: async () => {} }), log, handlers })
   bot.app.router.match('POST', '/webhook/feishu')
   const cards: object[] = []
   const api = createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', fetch: inMemoryFetch(cards), timeoutMs: Infinity, log })
-  await teachOneOffline(store, knowledge)
-  const deps = bot.dispatchDeps(store)
-  for (const [n, question] of questions.entries()) {
-    const envelope = EventEnvelope.parse(groupMention(question, n))
-    const msg = adaptMessage(MessageReceive.parse(envelope.event), await api.botOpenId())
-    const reply = msg && (await dispatch(msg, deps))
-    if (msg && reply) await api.replyCard(msg.messageId, renderFeishuCard(reply), `r-${msg.messageId}`)
+  for (const store of stores) {
+    await teachOneOffline(store, knowledge)
+    const deps = bot.dispatchDeps(store)
+    for (const [n, question] of questions.entries()) {
+      const envelope = EventEnvelope.parse(groupMention(question, n))
+      const msg = adaptMessage(MessageReceive.parse(envelope.event), await api.botOpenId())
+      const reply = msg && (await dispatch(msg, deps))
+      if (msg && reply) await api.replyCard(msg.messageId, renderFeishuCard(reply), `r-${msg.messageId}`)
+    }
   }
-  return { cards }
+  const onRedis = storeIsShared(redis)
+  await client.quit()
+  return { cards, onRedis }
 }

@@ -1,5 +1,6 @@
 // The Worker's start-up warm-up: it answers its sample questions through the real request path, touches nothing
 // outside itself, and keeps to what workerd allows while a global scope runs.
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadKnowledge } from '../src/knowledge/knowledge'
 import { warmUpQuestions, warmUpRequestPath } from '../src/warm-up'
@@ -19,12 +20,14 @@ describe('warmUpRequestPath', () => {
     expect(knowledge.outOfScope).toContain(declined)
   })
 
-  it('answers each question with a card through the real dispatch and Feishu client', async () => {
+  it('answers each question with a card through the real dispatch and Feishu client, over Redis and over memory', async () => {
     const { cards } = await warmUpRequestPath(knowledge)
-    expect(cards).toHaveLength(2)
-    expect(text(cards[0]!)).toContain(knowledge.intents[0]!.title)
-    expect(text(cards[1]!)).not.toContain(knowledge.intents[0]!.title)
-    expect(cards[0]).toMatchObject({ schema: '2.0', header: { title: { tag: 'plain_text' } } })
+    expect(cards).toHaveLength(4)
+    for (const [answered, declined] of [[cards[0], cards[1]], [cards[2], cards[3]]]) {
+      expect(text(answered!)).toContain(knowledge.intents[0]!.title)
+      expect(text(declined!)).not.toContain(knowledge.intents[0]!.title)
+      expect(answered).toMatchObject({ schema: '2.0', header: { title: { tag: 'plain_text' } } })
+    }
   })
 
   it('makes no network call', async () => {
@@ -42,7 +45,9 @@ describe('warmUpRequestPath', () => {
       allowAgain()
     }
     expect(outcome).not.toBeInstanceOf(Error)
-    expect((outcome as { cards: object[] }).cards).toHaveLength(2)
+    expect((outcome as { cards: object[] }).cards).toHaveLength(4)
+    // through ioredis to its in-memory Redis, not through the failover's memory
+    expect((outcome as { onRedis: boolean }).onRedis).toBe(true)
     // the question was logged (its id rides on the feedback buttons), so the log's path was compiled too
     expect(text((outcome as { cards: object[] }).cards[0]!)).toContain('"vote":"up"')
   })
@@ -59,5 +64,12 @@ describe('warmUpRequestPath', () => {
       allowAgain()
     }
     expect(() => new Response('body')).not.toThrow()
+  })
+})
+
+describe('wrangler.toml', () => {
+  it('turns on the compatibility flag without which ioredis traces every command, which workerd refuses at start-up', () => {
+    const toml = readFileSync(new URL('../wrangler.toml', import.meta.url), 'utf8')
+    expect(toml).toMatch(/^compatibility_flags = \[[^\]]*"diagnostics_channel_has_subscribers_getter"/m)
   })
 })

@@ -7,7 +7,7 @@ import { FeatureKeys, WordIds, type Lexicon } from './features'
 import { IdTable } from './id-table'
 import { trainLinear, withSharedFeaturesOnly, type TrainingRows } from './linear-model'
 import type { SynonymRewriter } from './normalize'
-import { normalizeRange, SparseRows, toPostings, type Postings } from './sparse-rows'
+import { fillPostings, postingOffsets, SparseRows, toPostings, type Postings } from './sparse-rows'
 import { TUNING } from './tuning'
 import { trainScopeModel } from './scope-model'
 import { questionRows, trainingTargets, type TrainingQuestion, type TrainingTargets } from './training'
@@ -32,8 +32,7 @@ export interface Index {
   docPostings: Postings
   centroidPostings: Postings
   outOfScopeIntent: number
-  /** linear model weights, feature-major (featureCount × intentCount) */
-  linear: Float64Array
+  linear: LinearModel
   /** the scope model's weight per feature (scope-model.ts), null when the index was built without a training corpus */
   scope: Float64Array | null
   /** per-question scratch, reused: questions are scored one at a time */
@@ -53,11 +52,19 @@ interface QueryScratch {
   offTopic: number
 }
 
+/** The linear model's weights, feature-major (featureCount × intentCount). */
+export interface LinearModel {
+  weights: Float64Array
+  /** 1 for a feature whose weights are not written yet (null: all are); `fill` writes them and clears the mark */
+  pending: Uint8Array | null
+  fill(feature: number): void
+}
+
 /**
  * The training rows (weighted phrasing and keyword vectors, and the training corpus's questions when there is one)
- * → the topic model's weights and the scope model's (scope-model.ts; null without a corpus).
+ * → the topic model's weights, all of them or on demand, and the scope model's (scope-model.ts; null without a corpus).
  */
-export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number, extra?: TrainingRows) => { linear: Float64Array; scope: Float64Array | null }
+export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number, extra?: TrainingRows) => { linear: Float64Array | LinearModel; scope: Float64Array | null }
 
 /** Trains both models (buildIndex, and the artifact's encoder). */
 export function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWeights {
@@ -107,20 +114,34 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
   const kwFeat = corpus.keywords.feat
   const docNnz = docFeat.length
 
-  const df = new Int32Array(seenFeatures)
-  for (let j = 0; j < docNnz; j++) df[docFeat[j] as number]!++
+  // a feature's document frequency is the length of its postings, so they are counted once for both
+  const docOffsets = postingOffsets(featureCount, docFeat, docNnz)
   const n = docIntent.length
   const oovIdf = Math.log(1 + (n + 0.5) / 0.5)
   const idf = new Float64Array(featureCount).fill(oovIdf)
-  for (let f = 0; f < seenFeatures; f++) idf[f] = Math.log(1 + (n - (df[f] as number) + 0.5) / ((df[f] as number) + 0.5))
+  for (let f = 0; f < seenFeatures; f++) {
+    const df = (docOffsets[f + 1] as number) - (docOffsets[f] as number)
+    idf[f] = Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  }
 
+  // weights and each row's length in one pass, then unit length (the sums in the order normalizeRange takes them)
   const weighRows = (rows: { start: Int32Array; feat: Int32Array; tf: Int32Array }) => {
     const w = new Float64Array(rows.feat.length)
-    for (let j = 0; j < rows.feat.length; j++) {
-      const f = rows.feat[j] as number
-      w[j] = (1 + Math.log(rows.tf[j] as number)) * (idf[f] as number) * (kindWeight[f] as number)
+    for (let r = 0; r + 1 < rows.start.length; r++) {
+      const from = rows.start[r] as number
+      const to = rows.start[r + 1] as number
+      let sum = 0
+      for (let j = from; j < to; j++) {
+        const f = rows.feat[j] as number
+        const tf = rows.tf[j] as number
+        // ln 1 is 0: most counts are 1, and a cold isolate pays for every call
+        const x = (tf === 1 ? 1 : 1 + Math.log(tf)) * (idf[f] as number) * (kindWeight[f] as number)
+        w[j] = x
+        sum += x * x
+      }
+      const norm = Math.sqrt(sum) || 1
+      for (let j = from; j < to; j++) w[j] = (w[j] as number) / norm
     }
-    for (let r = 0; r + 1 < rows.start.length; r++) normalizeRange(w, rows.start[r] as number, rows.start[r + 1] as number)
     return w
   }
   const docW = weighRows(corpus.docs)
@@ -185,11 +206,16 @@ export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, 
       }
       return docsByText
     },
-    docPostings: toPostings(featureCount, docStart, docFeat, docW, docNnz),
+    docPostings: fillPostings(docOffsets, docStart, docFeat, docW, docNnz),
     centroidPostings: toPostings(featureCount, centroids.starts(), centroids.feat, cW, centroids.nnz),
-    ...linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount,
-      training?.texts.length ? questionRows(training.texts, training.labels, { lexicon, words, featureIds, seenFeatures, idf, oovIdf, weightOfKind }) : undefined),
+    ...models(linearWeights({ start: docStart, feat: docFeat, x: docW, label: docIntent }, { start: kwStart, feat: kwFeat, x: kwW }, featureCount, intentCount,
+      training?.texts.length ? questionRows(training.texts, training.labels, { lexicon, words, featureIds, seenFeatures, idf, oovIdf, weightOfKind }) : undefined)),
     outOfScopeIntent,
     scratch: { keys: new FeatureKeys(), position: new Int32Array(featureCount), unknown: new IdTable(64), unknownPosition: [], docScores: new Float64Array(n), offTopic: 0 },
   }
 }
+
+const models = ({ linear, scope }: ReturnType<LinearWeights>): { linear: LinearModel; scope: Float64Array | null } => ({
+  linear: linear instanceof Float64Array ? { weights: linear, pending: null, fill() {} } : linear,
+  scope,
+})

@@ -27,14 +27,12 @@ const ALNUM = 2
 const PARTICLE = 4
 const COMMON = 8
 const CLASS = new Uint8Array(0x10000)
-const mark = (from: number, to: number, flag: number) => {
-  for (let c = from; c <= to; c++) CLASS[c]! |= flag
-}
-mark(0x4e00, 0x9fff, HAN)
-mark(0x3400, 0x4dbf, HAN)
-mark(0xf900, 0xfaff, HAN)
-mark(97, 122, ALNUM)
-mark(48, 57, ALNUM)
+// the ranges do not overlap, so fill (native) instead of a loop a fresh isolate would interpret 28,000 times
+CLASS.fill(HAN, 0x4e00, 0x9fff + 1)
+CLASS.fill(HAN, 0x3400, 0x4dbf + 1)
+CLASS.fill(HAN, 0xf900, 0xfaff + 1)
+CLASS.fill(ALNUM, 97, 122 + 1)
+CLASS.fill(ALNUM, 48, 57 + 1)
 for (let k = 0; k < PARTICLES.length; k++) CLASS[PARTICLES.charCodeAt(k)]! |= PARTICLE
 for (let k = 0; k < COMMON_CHARS.length; k++) CLASS[COMMON_CHARS.charCodeAt(k)]! |= COMMON
 

@@ -87,7 +87,7 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
   index.scratch.offTopic = 0
   // The linear model was trained on the identical phrasing and cannot forget it: judge by similarity alone.
   if (!identical) {
-    const W = index.linear
+    const { weights: W, pending } = index.linear
     const z = scratch.z.fill(0)
     // the scope model (scope-model.ts) reads the same question vector, in the same pass
     const scope = index.scope
@@ -95,6 +95,7 @@ export function scoreIntents(index: Index, canonical: string, ignoreIdentical = 
     for (let j = 0; j < k; j++) {
       const f = qFeat[j] as number
       if (f < 0) continue
+      if (pending !== null && pending[f] === 1) index.linear.fill(f)
       const qw = qW[j] as number
       for (let i = 0, at = f * intentCount; i < intentCount; i++, at++) z[i]! += qw * (W[at] as number)
       if (scope !== null) offTopic += qw * (scope[f] as number)

@@ -18,11 +18,21 @@ export function normalizeRange(w: Float64Array, from: number, to: number): numbe
 
 /** Sparse rows (row r: feats/weights[start[r] .. start[r + 1]]) turned into per-feature postings of row ids. */
 export function toPostings(featureCount: number, start: ArrayLike<number>, feats: ArrayLike<number>, weights: ArrayLike<number>, nnz: number): Postings {
-  const rows = start.length - 1
+  return fillPostings(postingOffsets(featureCount, feats, nnz), start, feats, weights, nnz)
+}
+
+/** Where each feature's postings start (CSR offsets; offsets[f + 1] - offsets[f] is the number of rows with f). */
+export function postingOffsets(featureCount: number, feats: ArrayLike<number>, nnz: number): Int32Array {
   const offsets = new Int32Array(featureCount + 1)
   for (let j = 0; j < nnz; j++) offsets[(feats[j] as number) + 1]!++
   for (let f = 0; f < featureCount; f++) offsets[f + 1]! += offsets[f] as number
-  const fill = offsets.slice(0, featureCount)
+  return offsets
+}
+
+/** The postings for offsets from postingOffsets over the same rows. */
+export function fillPostings(offsets: Int32Array, start: ArrayLike<number>, feats: ArrayLike<number>, weights: ArrayLike<number>, nnz: number): Postings {
+  const rows = start.length - 1
+  const fill = offsets.slice(0, offsets.length - 1)
   const ids = new Int32Array(nnz)
   const out = new Float32Array(nnz)
   for (let r = 0; r < rows; r++) {

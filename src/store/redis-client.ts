@@ -8,6 +8,8 @@ export interface RedisClientOptions {
   log?: (message: string) => void
   /** Prepended to every key (REDIS_PREFIX); ioredis applies it to every command's keys. */
   keyPrefix?: string
+  /** Another way to reach the server than TCP/TLS (ioredis's Connector option): the start-up warm-up's in-memory one. */
+  Connector?: RedisOptions['Connector']
 }
 
 /** `redis://host:port` without credentials, safe to print. */
@@ -50,6 +52,7 @@ export function createRedisClient(url: string, opts: RedisClientOptions = {}): R
     enableOfflineQueue: true,
     lazyConnect: true,
     ...(opts.keyPrefix ? { keyPrefix: opts.keyPrefix } : {}),
+    ...(opts.Connector ? { Connector: opts.Connector } : {}),
     // One request has no time to wait for a reconnect: fail fast and let the caller fall back. Nor for the ready
     // check's INFO round trip and parse on every connection (~0.6 ms of CPU each on Node): a server still loading
     // answers LOADING, which the failover store treats as an outage anyway.

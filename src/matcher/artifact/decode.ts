@@ -1,9 +1,9 @@
 // Builds the index with the artifact's weights (format.ts) instead of training: the knowledge's text is still read
 // (corpus.ts), the model is not trained. Only for the knowledge it was built from (same fingerprint).
 import { readCorpus, vocabulary } from '../corpus'
-import { indexFromCorpus, type Index } from '../build-index'
+import { indexFromCorpus, type Index, type LinearModel } from '../build-index'
 import type { MatcherKnowledge } from '../types'
-import { ARTIFACT_FORMAT, expand, featureKeysHash, fingerprint, singleRowOf, type IndexArtifact } from './format'
+import { ARTIFACT_FORMAT, expand, featureKeysHash, fingerprint, type IndexArtifact } from './format'
 
 /** The index with the artifact's weights, or null when the artifact was built from other knowledge or tuning. */
 export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexArtifact): Index | null {
@@ -33,37 +33,36 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
   const scopeCode = section(i8, scopeCount, 1)
 
   let mismatch = false
-  const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount) => {
-    const W = new Float64Array(featureCount * intentCount)
-    const single = singleRowOf(featureCount, docs, keywords)
+  const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount): { linear: LinearModel; scope: Float64Array | null } => {
+    const weights = new Float64Array(featureCount * intentCount)
+    const pending = new Uint8Array(featureCount)
     if (featureCount !== F || docs.start.length - 1 + keywords.start.length - 1 !== rowCount || (scopeCount !== 0 && scopeCount !== F)) {
       mismatch = true
-      return { linear: W, scope: null }
+      return { linear: { weights, pending: null, fill() {} }, scope: null }
     }
-    // one flat loop per row set (no callback: this runs cold, once per isolate)
+    // Where each feature's weights come from, in one pass over the rows: the training row and entry of a feature
+    // found in one row only, else its place among the features of several rows. The weights themselves are written
+    // when a question first has the feature (most never occur in one): writing all of them was a fifth of start-up.
+    const row = new Int32Array(featureCount).fill(-2)
+    const entry = new Int32Array(featureCount)
+    const docNnz = docs.feat.length
     let r = 0
-    for (const rows of [docs, keywords]) {
-      const { start, feat, x } = rows
+    for (const [rows, base] of [[docs, 0], [keywords, docNnz]] as const) {
+      const { start, feat } = rows
       for (let i = 0; i + 1 < start.length; i++, r++) {
-        const base = r * C
-        const rs = rowScale[r] as number
         for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
           const f = feat[j] as number
-          if (single[f] !== r) continue
-          const scale = (x[j] as number) * rs
-          const out = f * C
-          for (let c = 0; c < C; c++) W[out + c] = scale * (rowCode[base + c] as number)
+          if (row[f] === -2) {
+            row[f] = r
+            entry[f] = base + j
+          } else row[f] = -1
         }
       }
     }
     let s = 0
-    for (let f = 0; f < featureCount && s <= shared; f++) {
-      if (single[f] !== -1) continue
-      if (s < shared) {
-        const scale = featureScale[s] as number
-        for (let c = 0; c < C; c++) W[f * C + c] = scale * (featureCode[s * C + c] as number)
-      }
-      s++
+    for (let f = 0; f < featureCount; f++) {
+      if (row[f] === -2) row[f] = -1
+      if (row[f] === -1) entry[f] = s++
     }
     if (s !== shared) mismatch = true
     let scope: Float64Array | null = null
@@ -71,7 +70,28 @@ export function indexFromArtifact(knowledge: MatcherKnowledge, artifact: IndexAr
       scope = new Float64Array(scopeCount)
       for (let f = 0; f < scopeCount; f++) scope[f] = expand(scopeCode[f] as number, scopeScale)
     }
-    return { linear: W, scope }
+    pending.fill(1)
+    const C = intentCount
+    const linear: LinearModel = {
+      weights,
+      pending,
+      fill(f: number) {
+        pending[f] = 0
+        const out = f * C
+        const rf = row[f] as number
+        if (rf >= 0) {
+          const e = entry[f] as number
+          const x = (e < docNnz ? docs.x[e] : keywords.x[e - docNnz]) as number
+          const scale = x * (rowScale[rf] as number)
+          for (let c = 0; c < C; c++) weights[out + c] = scale * (rowCode[rf * C + c] as number)
+        } else {
+          const sf = entry[f] as number
+          const scale = featureScale[sf] as number
+          for (let c = 0; c < C; c++) weights[out + c] = scale * (featureCode[sf * C + c] as number)
+        }
+      },
+    }
+    return { linear, scope }
   })
   // rows that do not line up with the artifact's (the matcher's code changed since it was generated): train instead
   return mismatch ? null : index

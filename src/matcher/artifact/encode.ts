@@ -30,7 +30,7 @@ export function encodeIndexArtifact(knowledge: MatcherKnowledge, training: reado
     return train(docs, keywords, featureCount, intentCount, extra)
   }, targets)
   const { docs, keywords } = rows!
-  const W = index.linear
+  const W = index.linear.weights
   const C = vocab.intentIds.length
   const F = corpus.featureKeys.length
   const rowCount = docs.start.length - 1 + keywords.start.length - 1

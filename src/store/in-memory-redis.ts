@@ -1,0 +1,237 @@
+// A Redis connection that never leaves the isolate, for the start-up warm-up (src/warm-up.ts): ioredis's Connector
+// option hands it this in-memory stream, which reads the RESP commands ioredis writes and answers them as a small
+// Redis would. A Worker may open no connection at start-up, yet a fresh isolate's first question with REDIS_URL set
+// would otherwise compile ioredis's command queue, encoder, decoder and reply handling (and load the taught overlay
+// through them) on its own CPU time. It answers in microtasks and sets no timers, which workerd refuses at start-up.
+import type Redis from 'ioredis'
+import type { RedisOptions } from 'ioredis'
+import { createRedisClient } from './redis-client'
+
+/** A status line (+OK) is an object, a bulk string a string; a Map is a RESP3 map (what HELLO 3 turns on). */
+type Reply = string | number | null | Reply[] | { status: string } | Map<string, Reply>
+type Listener = (...args: unknown[]) => void
+
+// ioredis's decoder slices the chunks it is given and decodes them with Buffer's toString; Buffer is a global in
+// Node and in workerd with nodejs_compat, which ioredis needs anyway.
+const NodeBuffer = (globalThis as unknown as { Buffer: { from(bytes: Uint8Array): Uint8Array } }).Buffer
+
+const utf8 = new TextEncoder()
+const text = new TextDecoder()
+
+const OK = { status: 'OK' }
+
+/** RESP3, as Redis ≥ 6 answers the client after ioredis's HELLO 3. */
+function encode(reply: Reply): string {
+  if (reply === null) return '_\r\n'
+  if (typeof reply === 'number') return `:${reply}\r\n`
+  if (Array.isArray(reply)) return `*${reply.length}\r\n${reply.map(encode).join('')}`
+  if (reply instanceof Map) return `%${reply.size}\r\n${[...reply].map(([k, v]) => encode(k) + encode(v)).join('')}`
+  if (typeof reply === 'object') return `+${reply.status}\r\n`
+  return `$${utf8.encode(reply).length}\r\n${reply}\r\n`
+}
+
+/** The few commands the bot sends, on plain maps: enough for its request path to take its usual turns. */
+class TinyRedis {
+  private readonly strings = new Map<string, string>()
+  private readonly hashes = new Map<string, Map<string, string>>()
+  private queued: string[][] | null = null
+
+  answer(args: string[]): Reply {
+    const name = (args[0] ?? '').toLowerCase()
+    if (this.queued && name !== 'exec') {
+      this.queued.push(args)
+      return { status: 'QUEUED' }
+    }
+    const key = args[1] ?? ''
+    switch (name) {
+      case 'hello':
+        return new Map<string, Reply>([['server', 'redis'], ['version', '7.0.0'], ['proto', 3], ['id', 1], ['mode', 'standalone'], ['role', 'master'], ['modules', []]])
+      case 'multi':
+        this.queued = []
+        return OK
+      case 'exec': {
+        const queued = this.queued ?? []
+        this.queued = null
+        return queued.map((a) => this.answer(a))
+      }
+      case 'get':
+        return this.strings.get(key) ?? null
+      case 'set':
+        if (args.some((a) => a.toUpperCase() === 'NX') && this.strings.has(key)) return null
+        this.strings.set(key, args[2] ?? '')
+        return OK
+      case 'del':
+        return Number(this.strings.delete(key)) + Number(this.hashes.delete(key))
+      case 'hset':
+        this.hashOf(key).set(args[2] ?? '', args[3] ?? '')
+        return 1
+      case 'hdel':
+        return Number(this.hashOf(key).delete(args[2] ?? ''))
+      case 'hgetall':
+        return new Map(this.hashOf(key))
+      case 'zrange':
+      case 'zrevrange':
+        return []
+      case 'zremrangebyscore':
+      case 'zremrangebyrank':
+        return 0
+      case 'eval':
+      case 'incr':
+      case 'zadd':
+      case 'expire':
+        return 1
+      default:
+        return OK
+    }
+  }
+
+  private hashOf(key: string): Map<string, string> {
+    let hash = this.hashes.get(key)
+    if (!hash) this.hashes.set(key, (hash = new Map()))
+    return hash
+  }
+}
+
+/** RESP arrays of bulk strings (what ioredis writes), parsed from bytes as they arrive. */
+class CommandReader {
+  private pending = new Uint8Array(0)
+
+  push(chunk: Uint8Array): string[][] {
+    const joined = new Uint8Array(this.pending.length + chunk.length)
+    joined.set(this.pending)
+    joined.set(chunk, this.pending.length)
+    const commands: string[][] = []
+    let at = 0
+    for (;;) {
+      const parsed = this.command(joined, at)
+      if (!parsed) break
+      commands.push(parsed.args)
+      at = parsed.end
+    }
+    this.pending = joined.slice(at)
+    return commands
+  }
+
+  private command(bytes: Uint8Array, from: number): { args: string[]; end: number } | null {
+    const header = this.line(bytes, from)
+    if (!header) return null
+    const count = Number(header.text.slice(1))
+    const args: string[] = []
+    let at = header.end
+    for (let i = 0; i < count; i++) {
+      const size = this.line(bytes, at)
+      if (!size) return null
+      const length = Number(size.text.slice(1))
+      if (size.end + length + 2 > bytes.length) return null
+      args.push(text.decode(bytes.subarray(size.end, size.end + length)))
+      at = size.end + length + 2
+    }
+    return { args, end: at }
+  }
+
+  private line(bytes: Uint8Array, from: number): { text: string; end: number } | null {
+    for (let i = from; i + 1 < bytes.length; i++) {
+      if (bytes[i] === 13 && bytes[i + 1] === 10) return { text: text.decode(bytes.subarray(from, i)), end: i + 2 }
+    }
+    return null
+  }
+}
+
+/** The part of a net.Socket that ioredis uses, connected at once to a TinyRedis. */
+class InMemorySocket {
+  readonly connecting = false
+  destroyed = false
+  writable = true
+  readonly remoteAddress = 'in-memory'
+  readonly remotePort = 0
+  private readonly listeners = new Map<string, Listener[]>()
+  private readonly reader = new CommandReader()
+  private readonly redis = new TinyRedis()
+
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn])
+    return this
+  }
+  prependListener(event: string, fn: Listener): this {
+    this.listeners.set(event, [fn, ...(this.listeners.get(event) ?? [])])
+    return this
+  }
+  once(event: string, fn: Listener): this {
+    const wrapper: Listener = (...args) => {
+      this.removeListener(event, wrapper)
+      fn(...args)
+    }
+    return this.on(event, wrapper)
+  }
+  removeListener(event: string, fn: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== fn))
+    return this
+  }
+  removeAllListeners(event?: string): this {
+    if (event === undefined) this.listeners.clear()
+    else this.listeners.delete(event)
+    return this
+  }
+  private emit(event: string, ...args: unknown[]): void {
+    for (const fn of this.listeners.get(event) ?? []) fn(...args)
+  }
+
+  write(data: string | Uint8Array): boolean {
+    const commands = this.reader.push(typeof data === 'string' ? utf8.encode(data) : data)
+    if (commands.length === 0) return true
+    const replies = commands.map((args) => encode(this.redis.answer(args))).join('')
+    const quit = commands.some((args) => args[0]?.toLowerCase() === 'quit')
+    // in two reads, cut mid-reply, as a long reply arrives from a socket: the decoder's paths that resume a value
+    // are the ones a first HGETALL of the taught phrasings takes
+    const bytes = utf8.encode(replies)
+    const cut = bytes.length >> 1
+    queueMicrotask(() => {
+      this.emit('data', NodeBuffer.from(bytes.subarray(0, cut)))
+      this.emit('data', NodeBuffer.from(bytes.subarray(cut)))
+      if (quit) this.end()
+    })
+    return true
+  }
+  end(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.writable = false
+    queueMicrotask(() => {
+      this.emit('end')
+      this.emit('close', false)
+    })
+  }
+  destroy(): void {
+    this.end()
+  }
+  resume(): void {}
+  setNoDelay(): void {}
+  setKeepAlive(): void {}
+  setTimeout(): void {}
+}
+
+/** ioredis's Connector: this socket instead of a TCP or TLS one; disconnecting ends it without a timer. */
+class InMemoryConnector {
+  private socket: InMemorySocket | undefined
+  connecting = false
+  check(): boolean {
+    return true
+  }
+  async connect(): Promise<InMemorySocket> {
+    this.socket = new InMemorySocket()
+    return this.socket
+  }
+  disconnect(): void {
+    this.socket?.end()
+  }
+}
+
+/** A client configured as the Worker's per-request one (same options and key prefix), talking to memory. */
+export function inMemoryRedisClient(keyPrefix: string): Redis {
+  return createRedisClient('redis://in-memory.invalid:6379', {
+    perRequest: true,
+    keyPrefix,
+    log: () => {},
+    Connector: InMemoryConnector as unknown as RedisOptions['Connector'],
+  })
+}

@@ -1,0 +1,34 @@
+// The warm-up's Redis connection that never leaves the isolate: ioredis speaks to it as to a server, with no socket.
+import { describe, expect, it } from 'vitest'
+import { inMemoryRedisClient } from '../../src/store/in-memory-redis'
+import { RedisStore } from '../../src/store/redis'
+
+describe('inMemoryRedisClient', () => {
+  it('answers the commands the store sends as Redis would, under the key prefix', async () => {
+    const client = inMemoryRedisClient('p:')
+    const store = new RedisStore(client)
+    expect(await store.claim('k', 60)).toBe(true)
+    expect(await store.claim('k', 60)).toBe(false)
+    await store.set('s', '值', 60)
+    expect(await store.get('s')).toBe('值')
+    expect(await store.get('missing')).toBeNull()
+    await store.hset('h', 'a', '{"text":"一"}')
+    await store.hset('h', 'b', '二')
+    expect(await store.hgetall('h')).toEqual({ a: '{"text":"一"}', b: '二' })
+    expect(await store.incr('n', 60)).toBe(1)
+    expect(await store.zaddBounded('z', 'm', 1, { keep: 10, minScore: 0, ttlSeconds: 60 })).toEqual([])
+    // QUIT is answered, then the connection closes, as a server closes it
+    const ended = new Promise((resolve) => client.once('end', resolve))
+    expect(await client.quit()).toBe('OK')
+    await ended
+    expect(client.status).toBe('end')
+  })
+
+  it('opens no socket: the client is connected the moment its first command runs', async () => {
+    const client = inMemoryRedisClient('p:')
+    await client.get('x')
+    expect(client.status).toBe('ready')
+    expect((client as unknown as { stream: { remoteAddress: string } }).stream.remoteAddress).toBe('in-memory')
+    client.disconnect()
+  })
+})
