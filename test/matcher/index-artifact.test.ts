@@ -15,6 +15,9 @@ import { loadLabelled, TUNING_SETS } from '../helpers/labelled'
 
 const knowledge = loadKnowledge()
 const training = loadTrainingCorpus()
+// trained once for the file: the artifact's scope weights and decisions are compared with the same trained index
+let trainedIndex: ReturnType<typeof buildIndex> | undefined
+const trained = () => (trainedIndex ??= buildIndex(knowledge, training))
 const committed = readFileSync(fileURLToPath(new URL('../../src/matcher/artifact/index-artifact.ts', import.meta.url)), 'utf8')
 
 describe('matcher index artifact', () => {
@@ -31,12 +34,12 @@ describe('matcher index artifact', () => {
   })
 
   it('keeps the scope model\'s weights to within a step of its int8 code', () => {
-    const trained = buildIndex(knowledge, training).scope!
+    const scope = trained().scope!
     const loaded = indexFromArtifact(knowledge, INDEX_ARTIFACT)!.scope!
     let max = 0
-    for (const w of trained) max = Math.max(max, Math.abs(w))
+    for (const w of scope) max = Math.max(max, Math.abs(w))
     // companded: the step near w is 2·sqrt(|w|·max)/127 (finest near 0), half a step of error at most
-    trained.forEach((w, f) => expect(Math.abs((loaded[f] as number) - w)).toBeLessThanOrEqual(Math.sqrt(Math.abs(w) * max) / 127 + (2 * max) / 127 ** 2))
+    scope.forEach((w, f) => expect(Math.abs((loaded[f] as number) - w)).toBeLessThanOrEqual(Math.sqrt(Math.abs(w) * max) / 127 + (2 * max) / 127 ** 2))
   })
 
   it('is refused for knowledge it was not built from, which trains instead', () => {
@@ -58,11 +61,11 @@ describe('matcher index artifact', () => {
   })
 
   it('decides every question of the tuning sets as the trained model does', () => {
-    const trained = createMatcher(knowledge, buildIndex(knowledge, training))
+    const fromTraining = createMatcher(knowledge, trained())
     const loaded = getMatcher(knowledge)
     for (const file of TUNING_SETS) {
       const differ = loadLabelled(file).filter((q) => {
-        const a = trained.match(q.text)
+        const a = fromTraining.match(q.text)
         const b = loaded.match(q.text)
         return a.intent !== b.intent || a.decision.kind !== b.decision.kind || Math.abs(a.score - b.score) > 0.01
       })
