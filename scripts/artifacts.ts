@@ -5,15 +5,16 @@
 //   model's, and the scope model's, trained with the training corpus knowledge/training/*.jsonl.
 // Run it after any change to knowledge/intents.json or tips.json, to knowledge/training/, or to the matcher's features,
 // tuning or training.
-// Until then the Worker validates and trains at start-up (the fingerprints or the feature-keys hash no longer match:
-// slower) and test/knowledge/validated.test.ts and test/matcher/index-artifact.test.ts fail; a change to the training
-// code alone is caught only by those tests.
+// Until then the Worker validates and trains at start-up when the knowledge files changed (the fingerprints or the
+// feature-keys hash no longer match: slower, and trained without the corpus), and test/knowledge/validated.test.ts and
+// test/matcher/index-artifact.test.ts fail. A change to the training corpus or the training code alone is caught only
+// by those tests: the Worker keeps loading the old weights.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadKnowledge, validatedFingerprint } from '../src/knowledge/knowledge'
 import { encodeIndexArtifact } from '../src/matcher/artifact/encode'
 import { artifactModule } from '../src/matcher/artifact/module'
-import { loadTrainingCorpus } from './training-corpus'
+import { loadTrainingCorpus } from '../src/cli/training-corpus'
 
 const path = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url))
 const json = (p: string) => JSON.parse(readFileSync(path(p), 'utf8')) as unknown

@@ -1,6 +1,6 @@
 // `npx tsx scripts/cross-validate.ts [--baseline] [--tuning] [--why] [--set k=v,…] [--gate k=v,…] [--grid spec]
 // [--dir D]`: how the matcher does on wording it was not trained on. The training corpus's files come in folds by name
-// (in-a.jsonl, off-a.jsonl → fold a): the scope model is trained with every other fold, and measured on this one
+// (in-a.jsonl, off-a.jsonl → fold a): both models are trained with every other fold, and measured on this one
 // (in-scope top-1; off-topic fallback by kind). `--baseline` adds the matcher without a corpus, as before it;
 // `--tuning` measures the labelled tuning sets with the whole corpus; `--why` counts in-scope misses by what was
 // decided instead; `--set` tries other model constants (tuning.ts), `--gate` other gate constants, `--grid` a grid of
@@ -13,7 +13,7 @@ import { SCOPE_GATE, type ScopeGate } from '../src/matcher/scope/decide'
 import type { TrainingQuestion } from '../src/matcher/training'
 import { TUNING } from '../src/matcher/tuning'
 import { loadLabelled, TUNING_SETS } from '../test/helpers/labelled'
-import { loadTrainingFiles, TRAINING_DIR, trainingFiles } from './training-corpus'
+import { loadTrainingFiles, TRAINING_DIR, trainingFiles } from '../src/cli/training-corpus'
 
 const args = process.argv.slice(2)
 const flag = (name: string) => args.indexOf(name)
@@ -74,8 +74,9 @@ if (flag('--grid') >= 0) {
   }
   for (const g of gates) {
     const figures = trials.map((t) => measure(t.matcher, t.questions, g))
-    const ins = figures.map((f) => r(f.get('in-scope')))
-    const off = figures.map((f) => r(f.get('off-topic')))
+    // a fold with only one kind of question (an off-d.jsonl without an in-d.jsonl) has no figure for the other
+    const ins = figures.map((f) => r(f.get('in-scope'))).filter((x) => !Number.isNaN(x))
+    const off = figures.map((f) => r(f.get('off-topic'))).filter((x) => !Number.isNaN(x))
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
     const changed = Object.entries(g).filter(([k, v]) => v !== (SCOPE_GATE as Record<string, number>)[k]).map(([k, v]) => `${k} ${v}`).join(', ')
     rows.push([changed || 'as committed', Math.min(...ins, ...off),

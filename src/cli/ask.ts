@@ -7,6 +7,8 @@ import { dispatch, type DispatchDeps } from '../bot/dispatch'
 import type { InboundMessage } from '../bot/message'
 import { loadConfig } from '../config'
 import { loadKnowledge } from '../knowledge/knowledge'
+import { primeMatcher } from '../matcher/matcher'
+import { matcherAsBuilt } from './training-corpus'
 import { askResult } from '../platforms/ask-result'
 import { TAUGHT_KEY, TAUGHT_VERSION_KEY, TAUGHT_VERSION_TTL_SECONDS } from '../store/keys'
 import { MemoryStore } from '../store/memory'
@@ -62,9 +64,12 @@ export async function runAsk(args: string[], io: AskIO): Promise<number> {
     // In a group the CLI speaks to the bot, so every message counts as an @mention.
     mentionsBot: true,
   }
+  const knowledge = loadKnowledge()
+  // an edited knowledge file is answered as the next build will answer it (with the training corpus)
+  primeMatcher(knowledge, matcherAsBuilt)
   const deps: DispatchDeps = {
     store: await previewStore(io),
-    knowledge: loadKnowledge(),
+    knowledge,
     handlers: createHandlers({ wecomApiBase: config.WECOM_API_BASE }),
     timeZone: config.TZ_NAME,
     // --admin adds the sender to ADMIN_IDS; without it the sender is whoever ADMIN_IDS makes them.

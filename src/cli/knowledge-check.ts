@@ -1,6 +1,7 @@
 // `knowledge check [--deep]`: a one-line summary, then the errors, then the warnings grouped by rule.
 import type { LintIssue } from '../knowledge/lint'
 import { lintKnowledge } from '../knowledge/lint'
+import { matcherAsBuilt } from './training-corpus'
 import { knowledgeFile, readJson } from './knowledge-files'
 import type { LineIo } from './store'
 
@@ -59,7 +60,7 @@ export async function runKnowledgeCheck(args: string[], io: LineIo, files = { in
     io.out(`error: cannot read the knowledge files: ${err instanceof Error ? err.message : String(err)}`)
     return 1
   }
-  const issues = lintKnowledge(intents, tips, { leaveOneOut: args.includes('--deep') })
+  const issues = lintKnowledge(intents, tips, { leaveOneOut: args.includes('--deep'), matcherFor: matcherAsBuilt })
   for (const line of formatLint(issues, countsOf(intents, tips))) io.out(line)
   return issues.some((i) => i.severity === 'error') ? 1 : 0
 }

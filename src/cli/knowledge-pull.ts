@@ -1,6 +1,7 @@
 // `knowledge pull`: folds the taught phrasings into knowledge/intents.json for review, keeping the file lint-clean,
 // then clears the ones written from the store. A phrasing the lint rejects stays taught, with the reason printed.
 import { lintKnowledge, type LintIssue } from '../knowledge/lint'
+import { matcherAsBuilt } from './training-corpus'
 import { loadKnowledge, type IntentsFile } from '../knowledge/knowledge'
 import { canonicalFor, clearTaught, listTaught, type TaughtPhrasing } from '../teach'
 import { knowledgeFile, readJson, writeJson } from './knowledge-files'
@@ -57,7 +58,7 @@ export function planPull(file: IntentsFile, tips: unknown, taught: TaughtPhrasin
   }
   for (;;) {
     const next = withPhrasings(file, added)
-    const issues = lintKnowledge(next, tips)
+    const issues = lintKnowledge(next, tips, { matcherFor: matcherAsBuilt })
     const errors = errorsOf(issues)
     if (!errors.length) return { written: added.map((a) => a.phrasing), present, keptBack, issues, next }
     const blamed = new Set(errors.map((e) => culprit(e, file, added)).filter((a): a is Added => a !== undefined))

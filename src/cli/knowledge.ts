@@ -5,7 +5,7 @@ import { runKnowledgePull } from './knowledge-pull'
 import { runForget, runTaught, runTeach } from './knowledge-taught'
 import { linesOf } from './store'
 
-export const KNOWLEDGE_USAGE = `usage: knowledge check [--deep]            lint the knowledge files (--deep: leave-one-out, ~10 s)
+export const KNOWLEDGE_USAGE = `usage: knowledge check [--deep]            lint the knowledge files (--deep: leave-one-out, ~3 min)
        knowledge teach "<问题>" <intent> [--force]   teach a phrasing live (as /教); prints the answer it now gets
        knowledge forget "<问题>"             remove a taught phrasing (as /忘)
        knowledge taught [--json]            the taught phrasings in the store

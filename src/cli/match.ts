@@ -4,7 +4,8 @@ import { parseCommand } from '../../handlers/commands'
 import { parseOperatorCommand } from '../../handlers/operator-commands'
 import { parseTitleRequest } from '../../handlers/title-request'
 import { loadKnowledge } from '../knowledge/knowledge'
-import { getMatcher } from '../matcher/matcher'
+import { getMatcher, primeMatcher } from '../matcher/matcher'
+import { matcherAsBuilt } from './training-corpus'
 import { stdinLines, type CliIo } from './io'
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -12,7 +13,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write('usage: match --jsonl < questions.jsonl\n')
     return 2
   }
-  const matcher = getMatcher(loadKnowledge())
+  const knowledge = loadKnowledge()
+  primeMatcher(knowledge, matcherAsBuilt)
+  const matcher = getMatcher(knowledge)
   let failed = 0
   let lineNo = 0
   for await (const line of stdinLines(io)) {

@@ -40,7 +40,7 @@ export function trainLinear(
   /** A stable key per row (documents, keyword rows, then `extra` rows), below 2^32: rows train in key order, so
    *  adding or removing one phrasing moves no other row in the order and the model changes only a little. */
   rowKeys: Float64Array,
-  /** more labelled rows, in no index (the scope model's training corpus, knowledge/training/) */
+  /** more labelled rows, in no index (the training corpus, knowledge/training/) */
   extra?: TrainingRows,
 ): Float64Array {
   const C = intentCount
@@ -157,7 +157,7 @@ export function singleRowOf(featureCount: number, docs: TrainingRows, keywords: 
 }
 
 /**
- * `rows` without the entries of features that occur in at most one knowledge row: the training corpus's questions
+ * `rows` without the entries of features that occur in exactly one knowledge row: the training corpus's questions
  * train the topic model through the features several phrasings share. A feature of one phrasing then keeps the
  * weights x · H that averaged SGD gives it, which the build-time artifact stores once per row (artifact/format.ts);
  * giving those features weights of their own cost 74 KiB of artifact, over the bundle budget.

@@ -86,6 +86,14 @@ function topThree(scores: Float64Array, count: number, ids: readonly string[]): 
 }
 
 const cache = new WeakMap<MatcherKnowledge, Matcher>()
+/**
+ * Makes `build` the way this knowledge object's matcher is built, unless one is built already (the operator CLI: an
+ * edited knowledge file is judged with the training corpus, as the next build will train it).
+ */
+export function primeMatcher(knowledge: MatcherKnowledge, build: (k: MatcherKnowledge) => Matcher): void {
+  if (!cache.has(knowledge)) cache.set(knowledge, build(knowledge))
+}
+
 /** The matcher for this knowledge object, built once (index build is the expensive part). */
 export function getMatcher(knowledge: MatcherKnowledge): Matcher {
   let m = cache.get(knowledge)

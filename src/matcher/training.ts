@@ -20,10 +20,16 @@ export interface TrainingQuestion {
 /** A training file's text (one JSON object a line) → its questions; throws on a line that is not one. */
 export function parseTrainingFile(text: string, name = 'training file'): TrainingQuestion[] {
   const out: TrainingQuestion[] = []
-  text.split('\n').forEach((line, n) => {
+  text.replace(/^\uFEFF/, '').split('\n').forEach((line, n) => {
     if (!line.trim()) return
-    const q = JSON.parse(line) as Partial<TrainingQuestion>
-    if (typeof q.text !== 'string' || !(q.intent === null || typeof q.intent === 'string')) throw new Error(`${name}:${n + 1}: expected {"text": "…", "intent": "…" | null}`)
+    const where = `${name}:${n + 1}`
+    let q: Partial<TrainingQuestion> | null
+    try {
+      q = JSON.parse(line) as Partial<TrainingQuestion> | null
+    } catch (err) {
+      throw new Error(`${where}: not JSON (${err instanceof Error ? err.message : String(err)})`)
+    }
+    if (!q || typeof q !== 'object' || typeof q.text !== 'string' || !(q.intent === null || typeof q.intent === 'string')) throw new Error(`${where}: expected {"text": "…", "intent": "…" | null}`)
     out.push({ text: q.text, intent: q.intent, ...(typeof q.kind === 'string' ? { kind: q.kind } : {}) })
   })
   return out

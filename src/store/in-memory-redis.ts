@@ -57,14 +57,21 @@ class TinyRedis {
       case 'get':
         return this.strings.get(key) ?? null
       case 'set':
-        if (args.some((a) => a.toUpperCase() === 'NX') && this.strings.has(key)) return null
+        // flags come after the key and the value: a value that reads "nx" is a value
+        if (args.slice(3).some((a) => a.toUpperCase() === 'NX') && this.strings.has(key)) return null
         this.strings.set(key, args[2] ?? '')
         return OK
       case 'del':
-        return Number(this.strings.delete(key)) + Number(this.hashes.delete(key))
-      case 'hset':
-        this.hashOf(key).set(args[2] ?? '', args[3] ?? '')
-        return 1
+        return args.slice(1).reduce((n, k) => n + Number(this.strings.delete(k)) + Number(this.hashes.delete(k)), 0)
+      case 'hset': {
+        const hash = this.hashOf(key)
+        let added = 0
+        for (let i = 2; i + 1 < args.length; i += 2) {
+          added += hash.has(args[i]!) ? 0 : 1
+          hash.set(args[i]!, args[i + 1]!)
+        }
+        return added
+      }
       case 'hdel':
         return Number(this.hashOf(key).delete(args[2] ?? ''))
       case 'hgetall':

@@ -16,7 +16,7 @@
 //   equal a knowledge phrasing or off-topic example and were dropped from the set, not from the knowledge) was
 //   first measured with the code before that round, 0.950 / 0.879 (all 456), and after it, 0.943 / 0.907
 //   (uncovered 小红书 60/72, other platform 37/37, everyday 35/37, small talk 24/26).
-// - the round that added the blind training corpus (knowledge/training/, 2,753 questions in three folds) and trained
+// - the round that added the blind training corpus (knowledge/training/, 2,746 questions in three folds) and trained
 //   the topic model and a scope model on it, choosing by cross-validation on the corpus's folds, not by these sets:
 //   questions-holdout 0.952 → 0.963 / 1.000, questions-holdout-2 0.958 / 0.931 → 0.944 / 0.993,
 //   questions-holdout-3 0.943 / 0.907 → 0.943 / 0.983. questions-holdout-4.jsonl (new: written blind in that round

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { getMatcher } from '../../src/matcher/matcher'
-import { loadTrainingCorpus } from '../../scripts/training-corpus'
+import { loadTrainingCorpus } from '../../src/cli/training-corpus'
 import { HELD_OUT_SETS, loadLabelled, TUNING_SETS } from '../helpers/labelled'
 
 const knowledge = loadKnowledge()

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import { buildIndex } from '../../src/matcher/build-index'
 import { createMatcher, getMatcher, type Matcher } from '../../src/matcher/matcher'
-import { loadTrainingCorpus } from '../../scripts/training-corpus'
+import { loadTrainingCorpus } from '../../src/cli/training-corpus'
 import { HELD_OUT_SETS, loadLabelled, TUNING_SETS } from '../helpers/labelled'
 import { accuracy } from './accuracy'
 

@@ -24,6 +24,19 @@ describe('inMemoryRedisClient', () => {
     expect(client.status).toBe('end')
   })
 
+  it('reads SET flags only after the value, and takes every pair of HSET and every key of DEL', async () => {
+    const client = inMemoryRedisClient('p:')
+    await client.set('a', 'x')
+    await client.set('a', 'nx')
+    expect(await client.get('a')).toBe('nx')
+    expect(await client.set('a', 'y', 'EX', 60, 'NX')).toBeNull()
+    expect(await client.hset('h', 'f1', 'v1', 'f2', 'v2')).toBe(2)
+    expect(await client.hgetall('h')).toEqual({ f1: 'v1', f2: 'v2' })
+    expect(await client.del('a', 'h')).toBe(2)
+    expect([await client.get('a'), await client.hgetall('h')]).toEqual([null, {}])
+    client.disconnect()
+  })
+
   it('opens no socket: the client is connected the moment its first command runs', async () => {
     const client = inMemoryRedisClient('p:')
     await client.get('x')
