@@ -2,6 +2,7 @@ import * as z from 'zod'
 import intentsFile from '../../knowledge/intents.json'
 import tipsFile from '../../knowledge/tips.json'
 import { VALIDATED_KNOWLEDGE } from './validated'
+import { contentHash } from '../matcher/corpus'
 
 const intentId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'intent ids are lower-case words joined by "-"')
 
@@ -67,15 +68,7 @@ export function buildKnowledge(intentsJson: unknown, tipsJson: unknown): Knowled
  * fingerprint skips parsing them again (zod over 190 KB cost a fresh Worker ~30 ms of start-up).
  */
 export function knowledgeFingerprint(intentsJson: unknown, tipsJson: unknown): string {
-  const text = JSON.stringify([intentsJson, tipsJson])
-  let a = 0x811c9dc5
-  let b = 0x9747b28c
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    a = Math.imul(a ^ c, 0x01000193)
-    b = Math.imul(b ^ c, 0x01000193)
-  }
-  return `${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}-${text.length.toString(36)}`
+  return contentHash(JSON.stringify([intentsJson, tipsJson]))
 }
 
 /** The files as they are, when the build already validated exactly this content (see knowledgeFingerprint). */

@@ -149,4 +149,19 @@ export function fnv1a(text: string, h = 0x811c9dc5): number {
   return h >>> 0
 }
 
+/**
+ * A fingerprint of a long text (the knowledge's JSON): FNV-1a from two seeds, computed in one pass, and the length,
+ * in base 36. Changing this changes every stored fingerprint: the artifacts must then be regenerated.
+ */
+export function contentHash(text: string): string {
+  let a = 0x811c9dc5
+  let b = 0x9747b28c
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193)
+  }
+  return `${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}-${text.length.toString(36)}`
+}
+
 export const kindOf = (key: number) => Math.floor(key / KIND_BASE)

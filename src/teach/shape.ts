@@ -4,6 +4,7 @@
 import { buildLexicon, collectFeatureKeys, FeatureKeys, KIND_BASE, WordIds } from '../matcher/features'
 import type { Knowledge } from '../knowledge/knowledge'
 import { normalizeText, synonymRewriter } from '../matcher/normalize'
+import { fnv1a } from '../matcher/corpus'
 
 export interface Shape {
   canonical: string
@@ -32,7 +33,7 @@ function forKnowledge(knowledge: Knowledge) {
   let r = rewriters.get(knowledge)
   if (!r) {
     const rewrite = synonymRewriter(knowledge.synonyms)
-    r = { canonical: (text: string) => rewrite(normalizeText(text)), fingerprint: fnv1a(JSON.stringify(knowledge.synonyms)) }
+    r = { canonical: (text: string) => rewrite(normalizeText(text)), fingerprint: fnv1a(JSON.stringify(knowledge.synonyms)).toString(36) }
     rewriters.set(knowledge, r)
   }
   return r
@@ -78,12 +79,6 @@ export function loadShape(knowledge: Knowledge, text: string, stored: StoredShap
     return { canonical: stored.canonical, content: stored.content, bigrams: new Set(stored.bigrams) }
   }
   return shapeOf(canonicalFor(knowledge)(text))
-}
-
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return (h >>> 0).toString(36)
 }
 
 function dice(a: Set<string>, b: Set<string>): number {

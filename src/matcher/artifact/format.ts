@@ -15,7 +15,7 @@
 //   f32        scope scale         i8 × scope    the scope model's weight per feature (scope-model.ts), companded:
 //                                                w = sign(q) · (q / 127)² · scale, so small weights keep their
 //                                                precision (most features are in one row and have small weights)
-import { fnv1a } from '../corpus'
+import { contentHash } from '../corpus'
 import { TUNING } from '../tuning'
 import { singleRowOf, type TrainingRows } from '../linear-model'
 
@@ -47,7 +47,7 @@ export function fingerprint(knowledge: MatcherKnowledge): string {
     knowledge.outOfScope ?? [],
     knowledge.intents.map((i) => [i.id, i.title, i.keywords, i.phrasings]),
   ])
-  return `${fnv1a(text).toString(36)}-${fnv1a(text, 0x9747b28c).toString(36)}-${text.length.toString(36)}`
+  return contentHash(text)
 }
 
 /** A hash of the corpus's feature keys in id order (the artifact's sixth header word). */
