@@ -66,8 +66,8 @@ export interface LinearModel {
  */
 export type LinearWeights = (docs: TrainingRows, keywords: TrainingRows, featureCount: number, intentCount: number, extra?: TrainingRows) => { linear: Float64Array | LinearModel; scope: Float64Array | null }
 
-/** Trains both models (buildIndex, and the artifact's encoder). */
-export function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWeights {
+/** Trains both models (topic and scope) from the rows indexFromCorpus hands over. */
+function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWeights {
   return (docs, keywords, featureCount, intentCount, extra) => ({
     linear: trainLinear({ epochs: TUNING.linearEpochs, rate: TUNING.linearRate }, featureCount, intentCount, docs, keywords, rowKeys, extra && withSharedFeaturesOnly(extra, featureCount, docs, keywords)),
     scope: extra ? trainScopeModel({ epochs: TUNING.scopeEpochs, rate: TUNING.scopeRate }, featureCount, outOfScope, docs, keywords, extra, rowKeys) : null,
@@ -79,12 +79,18 @@ export function trainModels(rowKeys: Float64Array, outOfScope: number): LinearWe
  * read by the build script and tests; a Worker has only the weights it gave, in the artifact).
  */
 export function buildIndex(knowledge: MatcherKnowledge, training: readonly TrainingQuestion[] = []): Index {
+  const { vocab, corpus, targets, train } = trainingInputs(knowledge, training)
+  return indexFromCorpus(knowledge, vocab, corpus, train, targets)
+}
+
+/** What a full build trains from: the knowledge read into rows, the corpus's questions as targets, both models' trainer. */
+export function trainingInputs(knowledge: MatcherKnowledge, training: readonly TrainingQuestion[]) {
   const vocab = vocabulary(knowledge)
   const texts = documentTexts(knowledge, vocab.rewrite)
   const corpus = readCorpus(knowledge, vocab, texts)
   const targets = trainingTargets(training, vocab.intentIds, vocab.outOfScopeIntent, vocab.rewrite)
-  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent, targets)
-  return indexFromCorpus(knowledge, vocab, corpus, trainModels(rowKeys, vocab.outOfScopeIntent), targets)
+  const train = trainModels(trainingRowKeys(knowledge, texts, corpus.docIntent, targets), vocab.outOfScopeIntent)
+  return { vocab, corpus, targets, train }
 }
 
 export function indexFromCorpus(knowledge: MatcherKnowledge, vocab: Vocabulary, corpus: Corpus, linearWeights: LinearWeights, training?: TrainingTargets): Index {

@@ -29,11 +29,9 @@ describe('matcherAsBuilt', () => {
   })
 
   it('is what the knowledge lint judges with when the CLI passes it', () => {
-    const { ...file } = edited as Record<string, unknown>
-    delete file.byId
-    delete file.tips
+    const { byId: _byId, tips, ...file } = edited
     const built: string[] = []
-    lintKnowledge(file, { tips: knowledge.tips }, { matcherFor: (k) => (built.push('built'), matcherAsBuilt(k)) })
+    lintKnowledge(file, { tips }, { matcherFor: (k) => (built.push('built'), matcherAsBuilt(k)) })
     expect(built).toEqual(['built'])
   })
 })

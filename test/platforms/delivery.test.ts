@@ -65,6 +65,19 @@ const ask = async (t: ReturnType<typeof app>, messageId = uid('om')) => {
 }
 const inOutbox = async (messageId: string) => (await outbox.entries()).find((e) => e.target.messageId === messageId)
 
+/** A p2p question's outbox entry, written a minute ago and due now, its window open for another 50 minutes. */
+function dueEntry(messageId: string, attempts: number): OutboxEntry {
+  const now = Date.now()
+  return {
+    target: { platform: 'feishu', messageId, address: messageId, idempotencyKey: `r-${messageId}`, chatType: 'p2p' },
+    msg: { platform: 'feishu', chatId: uid('oc'), chatType: 'p2p', messageId, senderId: 'ou_user_1', text: '直播带货还能做吗', mentionsBot: false },
+    createdAt: now - 60_000,
+    closesAt: now + 3_000_000,
+    nextAt: now - 1000,
+    attempts,
+  }
+}
+
 describe('retries under one idempotency key', () => {
   for (const [name, fault, replyCalls] of [
     ['an HTTP 500', () => api.script('/reply$', { status: 500, body: { code: 500, msg: 'internal error' } }), 2],
@@ -108,15 +121,7 @@ describe('the outbox', () => {
 
   it('produces and sends the reply of a message whose process died before answering', async () => {
     const messageId = uid('om')
-    const now = Date.now()
-    const orphan: OutboxEntry = {
-      target: { platform: 'feishu', messageId, address: messageId, idempotencyKey: `r-${messageId}`, chatType: 'p2p' },
-      msg: { platform: 'feishu', chatId: uid('oc'), chatType: 'p2p', messageId, senderId: 'ou_user_1', text: '直播带货还能做吗', mentionsBot: false },
-      createdAt: now - 60_000,
-      closesAt: now + 3_000_000,
-      nextAt: now - 1000,
-      attempts: 0,
-    }
+    const orphan = dueEntry(messageId, 0)
     await outbox.put(orphan)
     expect((await drain().run()).sent).toBeGreaterThanOrEqual(1)
     const [reply] = repliesTo(messageId)
@@ -127,14 +132,7 @@ describe('the outbox', () => {
   it('does not send again an entry another instance already finished, when a copy of it is written back', async () => {
     const messageId = uid('om')
     const now = Date.now()
-    const sentElsewhere: OutboxEntry = {
-      target: { platform: 'feishu', messageId, address: messageId, idempotencyKey: `r-${messageId}`, chatType: 'p2p' },
-      msg: { platform: 'feishu', chatId: uid('oc'), chatType: 'p2p', messageId, senderId: 'ou_user_1', text: '直播带货还能做吗', mentionsBot: false },
-      createdAt: now - 60_000,
-      closesAt: now + 3_000_000,
-      nextAt: now - 1000,
-      attempts: 1,
-    }
+    const sentElsewhere = dueEntry(messageId, 1)
     // Another instance's drain sent it and marked it finished; a process's copy of it lands in the store after.
     await outbox.finish(outboxId(sentElsewhere.target), sentElsewhere.closesAt, now)
     await outbox.put(sentElsewhere)

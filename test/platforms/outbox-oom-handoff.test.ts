@@ -49,6 +49,18 @@ function instance(shift: { ms: number }) {
 
 const repliesTo = (msgId: string) => [...shown].filter((u) => u.endsWith(`=${msgId}`)).length
 
+/** Instance A (on `shift`'s clock), asked `msgId` while Redis refused writes (kept in memory and in A's own copy), and
+ *  since back on Redis. */
+async function askedDuringOom(shift: { ms: number }) {
+  const a = instance(shift)
+  const msgId = uniqueId('wx')
+  await oom(true)
+  await a.ask(msgId)
+  await oom(false)
+  await a.recover()
+  return { a, msgId }
+}
+
 describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', () => {
   it('is sent by another instance after the process that kept it stops', async () => {
     const shift = { ms: 0 }
@@ -72,13 +84,8 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
 
   it('is sent by another instance even when the keeping process dies without a goodbye, once it has drained after Redis returned', async () => {
     const shift = { ms: 0 }
-    const a = instance(shift)
+    const { a, msgId } = await askedDuringOom(shift)
     const b = instance(shift)
-    const msgId = uniqueId('wx')
-    await oom(true)
-    await a.ask(msgId)
-    await oom(false)
-    await a.recover()
     // A's timer drain after Redis returned: nothing is due yet (the 429 asked for 30 s), but the entry is made shared.
     expect((await a.bot.drainOutbox(a.store)).sent).toBe(0)
     // …then A is killed (SIGKILL): nothing more from it.
@@ -91,12 +98,7 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
 
   it('once sent, does not come back from memory in the next outage', async () => {
     const shift = { ms: 0 }
-    const a = instance(shift)
-    const msgId = uniqueId('wx')
-    await oom(true)
-    await a.ask(msgId)
-    await oom(false)
-    await a.recover()
+    const { a, msgId } = await askedDuringOom(shift)
     shift.ms = 31_000
     expect((await a.bot.drainOutbox(a.store)).sent).toBe(1)
     await oom(true)
@@ -107,12 +109,7 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
 
   it('names the reply as lost when Redis starts refusing writes, unnoticed, just before the stop', async () => {
     const shift = { ms: 0 }
-    const a = instance(shift)
-    const msgId = uniqueId('wx')
-    await oom(true)
-    await a.ask(msgId)
-    await oom(false)
-    await a.recover()
+    const { a, msgId } = await askedDuringOom(shift)
     // Full again, and A has not noticed: its hand-off's write is the first to meet the refusal.
     await oom(true)
     expect(await a.bot.handOff(a.store)).toEqual({ handedOver: 0, lost: 1 })
@@ -121,12 +118,7 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
 
   it('names the reply as lost when Redis stops answering, unnoticed, and memory still lists it from the earlier outage', async () => {
     const shift = { ms: 0 }
-    const a = instance(shift)
-    const msgId = uniqueId('wx')
-    await oom(true)
-    await a.ask(msgId) // kept: in memory and in A's own copy
-    await oom(false)
-    await a.recover()
+    const { a, msgId } = await askedDuringOom(shift)
     // Redis stops answering (longer than the 300 ms timeout); A has not noticed. Its listing is the first call to
     // time out, and the memory it falls back to still holds the entry written there during the OOM.
     void server.direct.call('CLIENT', 'PAUSE', '1500')

@@ -1,9 +1,8 @@
 // Writes the artifact (format.ts) from a full index build: trains the models as buildIndex does and quantises their
 // weights. Used by scripts/artifacts.ts and by the test that checks the committed artifact is current.
-import { documentTexts, readCorpus, trainingRowKeys, vocabulary } from '../corpus'
-import { indexFromCorpus, trainModels } from '../build-index'
+import { indexFromCorpus, trainingInputs } from '../build-index'
 import type { TrainingRows } from '../linear-model'
-import { trainingTargets, type TrainingQuestion } from '../training'
+import type { TrainingQuestion } from '../training'
 import type { MatcherKnowledge } from '../types'
 import { ARTIFACT_FORMAT, compand, featureKeysHash, fingerprint, forEachEntry, singleRowOf, type IndexArtifact } from './format'
 
@@ -18,12 +17,7 @@ function quantise(values: ArrayLike<number>, scales: number[], codes: number[]) 
 
 /** `training`: the training corpus (knowledge/training/), for the scope model; without it the artifact has none. */
 export function encodeIndexArtifact(knowledge: MatcherKnowledge, training: readonly TrainingQuestion[] = []): IndexArtifact {
-  const vocab = vocabulary(knowledge)
-  const texts = documentTexts(knowledge, vocab.rewrite)
-  const corpus = readCorpus(knowledge, vocab, texts)
-  const targets = trainingTargets(training, vocab.intentIds, vocab.outOfScopeIntent, vocab.rewrite)
-  const rowKeys = trainingRowKeys(knowledge, texts, corpus.docIntent, targets)
-  const train = trainModels(rowKeys, vocab.outOfScopeIntent)
+  const { vocab, corpus, targets, train } = trainingInputs(knowledge, training)
   let rows: { docs: TrainingRows; keywords: TrainingRows } | undefined
   const index = indexFromCorpus(knowledge, vocab, corpus, (docs, keywords, featureCount, intentCount, extra) => {
     rows = { docs, keywords }
