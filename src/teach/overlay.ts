@@ -59,7 +59,8 @@ export async function readTaught(store: Store): Promise<TaughtPhrasing[]> {
   return Object.values(await store.hgetall(TAUGHT_KEY))
     .map(decodeTaught)
     .filter((p): p is TaughtPhrasing => p !== null)
-    .sort((a, b) => a.at.localeCompare(b.at))
+    // ISO times sort as plain strings; localeCompare would start an ICU collator on an isolate's first question
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
 }
 
 /**

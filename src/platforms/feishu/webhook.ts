@@ -115,7 +115,9 @@ async function onMessage(event: unknown, deps: FeishuWebhookDeps): Promise<Respo
   if (!(await claimOnce(deps.store, deps.recentClaims, dedupeKey('feishu', ev.message.message_id)))) return emptyJson()
   deps.waitUntil(
     (async () => {
-      const msg = adaptMessage(ev, await api.botOpenId())
+      // The bot's open_id only tells its own @ from other people's: a message without mentions (a direct chat) does
+      // not need it, and a fresh isolate's first such question saves the bot-info call.
+      const msg = adaptMessage(ev, ev.message.mentions?.length ? await api.botOpenId() : null)
       if (!msg) return
       const target: ReplyTarget = { platform: 'feishu', messageId: msg.messageId, address: msg.messageId, idempotencyKey: `r-${msg.messageId}`, chatType: msg.chatType }
       await deps.deliver(target, msg)

@@ -126,6 +126,20 @@ describe('POST /webhook/feishu: questions', () => {
     expect(repliesTo(messageId)).toHaveLength(0)
   })
 
+  it("answers a direct message without asking for the bot's open_id, which only a message with mentions needs", async () => {
+    const { app } = testApp({ store, apiBase: api.url })
+    const botInfo = () => api.calls.filter((c) => c.path === '/open-apis/bot/v3/info').length
+    const direct = uid('om')
+    const before = botInfo()
+    await post(app, await feishuRequest(textMessage({ text: '要不要做直播带货', chatId: uid('oc'), chatType: 'p2p', messageId: direct })))
+    expect(repliesTo(direct)).toHaveLength(1)
+    expect(botInfo()).toBe(before)
+    const mention = uid('om')
+    await post(app, await feishuRequest(textMessage({ text: '要不要做直播带货', chatId: uid('oc'), messageId: mention })))
+    expect(repliesTo(mention)).toHaveLength(1)
+    expect(botInfo()).toBe(before + 1)
+  })
+
   it('stays silent when someone else, not the bot, is mentioned', async () => {
     const { app } = testApp({ store, apiBase: api.url })
     const messageId = uid('om')
