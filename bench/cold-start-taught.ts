@@ -4,6 +4,7 @@ import Redis from 'ioredis'
 import { loadKnowledge } from '../src/knowledge/knowledge'
 import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from '../src/store/keys'
 import { RedisStore } from '../src/store/redis'
+import { writeSnapshot } from '../src/teach/snapshot'
 import { taughtPhrasings } from './taught-overlay'
 
 /** REDIS_URL, else the local default; null when nothing answers there. */
@@ -29,7 +30,9 @@ export async function withTaughtInRedis<T>(url: string, fn: (prefix: string) => 
   try {
     const phrasings = taughtPhrasings(loadKnowledge())
     for (const p of phrasings) await store.hset(TAUGHT_KEY, p.text, JSON.stringify(p))
+    // as teach() leaves them: the version, then the snapshot written for it
     await store.set(TAUGHT_VERSION_KEY, 'bench', 3600)
+    await writeSnapshot(store, 'bench')
     const taught = Object.keys(await store.hgetall(TAUGHT_KEY)).length
     return { result: await fn(prefix), taught }
   } finally {

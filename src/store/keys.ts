@@ -92,6 +92,11 @@ export const MAX_TAUGHT = 500
 /** `taught:version`, 365 days: a fresh token after every change to the phrasings; instances reload when it differs. */
 export const TAUGHT_VERSION_KEY = 'taught:version'
 export const TAUGHT_VERSION_TTL_SECONDS = 365 * DAY_SECONDS
+/**
+ * `taught:snapshot`, 365 days (as the version): every taught phrasing as one JSON value with the version it was
+ * written for, so a fresh instance reads them in one GET; at most MAX_TAUGHT phrasings.
+ */
+export const TAUGHT_SNAPSHOT_KEY = 'taught:snapshot'
 
 // ---- the operator console (src/console) ----
 

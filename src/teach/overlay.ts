@@ -2,9 +2,12 @@
 // version counter moves, so teaching takes effect on every instance's next message without rebuilding the matcher.
 import type { Knowledge } from '../knowledge/knowledge'
 import type { Store } from '../store/store'
-import { TAUGHT_KEY, TAUGHT_VERSION_KEY } from '../store/keys'
+import { TAUGHT_VERSION_KEY } from '../store/keys'
 import { canonicalFor, loadShape, nearness, shapeOf, type Shape } from './shape'
-import { decodeTaught, type TaughtPhrasing } from './taught'
+import { readSnapshot } from './snapshot'
+import { readTaught, type TaughtPhrasing } from './taught'
+
+export { readTaught }
 
 export interface TaughtHit {
   intent: string
@@ -54,18 +57,10 @@ export class TaughtIndex {
   }
 }
 
-/** Reads every taught phrasing (teach() keeps at most MAX_TAUGHT). */
-export async function readTaught(store: Store): Promise<TaughtPhrasing[]> {
-  return Object.values(await store.hgetall(TAUGHT_KEY))
-    .map(decodeTaught)
-    .filter((p): p is TaughtPhrasing => p !== null)
-    // ISO times sort as plain strings; localeCompare would start an ICU collator on an isolate's first question
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-}
-
 /**
  * The per-instance overlay: `sync` costs one GET of the version token; the phrasings are read and indexed again
- * only when it changed (or the knowledge object did).
+ * only when it changed (or the knowledge object did): from the snapshot written for that version, in one GET, or
+ * from the hash when there is none.
  */
 export class TaughtOverlay {
   private version: string | null | undefined = undefined
@@ -75,7 +70,8 @@ export class TaughtOverlay {
   async sync(store: Store, knowledge: Knowledge): Promise<TaughtIndex> {
     const version = await store.get(TAUGHT_VERSION_KEY)
     if (this.index && version === this.version && this.index.knowledge === knowledge) return this.index
-    this.loading ??= readTaught(store)
+    this.loading ??= readSnapshot(store, version)
+      .then((snapshot) => snapshot ?? readTaught(store))
       .then((phrasings) => {
         this.index = new TaughtIndex(knowledge, phrasings)
         this.version = version

@@ -4,9 +4,9 @@ import { normalizeText } from '../matcher/normalize'
 import type { Store } from '../store/store'
 import { conflictsOf, knownPhrasing, type Conflict } from './conflicts'
 import { MAX_TAUGHT, TAUGHT_KEY, TAUGHT_VERSION_KEY, TAUGHT_VERSION_TTL_SECONDS } from '../store/keys'
-import { readTaught } from './overlay'
 import { canonicalFor, storeShape } from './shape'
-import { decodeTaught, type TaughtPhrasing } from './taught'
+import { writeSnapshot } from './snapshot'
+import { decodeTaught, readTaught, type TaughtPhrasing } from './taught'
 
 /** Longest phrasing that can be taught (characters); the question log keeps the same length. */
 export const MAX_TAUGHT_TEXT = 200
@@ -22,9 +22,13 @@ export type TeachOutcome =
 
 export type ForgetOutcome = { status: 'forgotten'; phrasing: TaughtPhrasing } | { status: 'not-taught' }
 
-/** A new random version token (not a counter: a token cannot repeat one an instance saw before the key expired). */
-function bumpVersion(store: Store, version: string = crypto.randomUUID()): Promise<void> {
-  return store.set(TAUGHT_VERSION_KEY, version, TAUGHT_VERSION_TTL_SECONDS)
+/**
+ * A new random version token (not a counter: a token cannot repeat one an instance saw before the key expired), then
+ * the snapshot for it (read after the version is set, so it holds every write the version follows).
+ */
+async function bumpVersion(store: Store, version: string = crypto.randomUUID()): Promise<void> {
+  await store.set(TAUGHT_VERSION_KEY, version, TAUGHT_VERSION_TTL_SECONDS)
+  await writeSnapshot(store, version)
 }
 
 /**
