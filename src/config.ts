@@ -1,17 +1,9 @@
 import * as z from 'zod'
+import { isTimeZone } from './insights/days'
 import { validateEncodingAesKey } from './platforms/wecom/crypto'
 
 const optional = z.string().trim().min(1).optional()
 const url = (what: string) => z.url({ message: `must be ${what}` })
-
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
 
 const ConfigSchema = z.object({
   FEISHU_APP_ID: optional,
@@ -37,7 +29,7 @@ const ConfigSchema = z.object({
   // 0 lets the OS pick a free port (the start-up log names it); tests use that.
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   TIP_CRON: z.string().trim().regex(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron expression like "0 9 * * *"' }).default('0 9 * * *'),
-  TZ_NAME: z.string().trim().refine(validTimeZone, { message: 'must be an IANA time zone like Asia/Shanghai' }).default('Asia/Shanghai'),
+  TZ_NAME: z.string().trim().refine(isTimeZone, { message: 'must be an IANA time zone like Asia/Shanghai' }).default('Asia/Shanghai'),
   ADMIN_IDS: z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
   TIP_AUTO_SUBSCRIBE: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v !== 'false' && v !== '0'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(8),

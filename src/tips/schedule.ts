@@ -1,3 +1,4 @@
+import { localDay } from '../insights/days'
 import type { Tip } from '../knowledge/knowledge'
 
 /**
@@ -32,10 +33,7 @@ export type LocalDate = string
 
 /** 'YYYY-MM-DD' of `now` on the wall clock of `timeZone` (IANA name, e.g. 'Asia/Shanghai'). */
 export function localDate(now: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(now)
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
+  return localDay(now.getTime(), timeZone)
 }
 
 export function isLocalDate(value: string): boolean {

@@ -94,3 +94,17 @@ describe('localDate', () => {
     expect(localDate(lateUtc, 'America/Los_Angeles')).toBe('2026-11-23')
   })
 })
+
+describe('local dates without ICU', () => {
+  it('gives the same date as Intl for the fixed-offset zones, around their midnight and across years', () => {
+    const intl = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)
+    const instants: number[] = []
+    for (const day of ['2024-02-28', '2024-02-29', '2024-12-31', '2025-06-30', '2026-11-30']) {
+      const midnight = Date.parse(`${day}T00:00:00Z`)
+      for (let h = -10; h <= 10; h++) for (const m of [-1, 0, 1]) instants.push(midnight + h * 3_600_000 + m * 60_000)
+    }
+    for (const zone of ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'UTC', 'Etc/UTC']) {
+      for (const ms of instants) expect(localDate(new Date(ms), zone), `${zone} ${new Date(ms).toISOString()}`).toBe(intl(ms, zone))
+    }
+  })
+})
