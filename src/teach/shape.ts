@@ -10,8 +10,8 @@ export interface Shape {
   canonical: string
   /** The content characters and ASCII words (particles and very common characters left out), sorted and joined. */
   content: string
-  /** Han bigrams that touch no particle. */
-  bigrams: Set<string>
+  /** Han bigrams that touch no particle, each once (an array: loading 200 taught phrasings builds no sets). */
+  bigrams: readonly string[]
 }
 
 /** A shape as stored beside a taught phrasing, so loading the overlay costs a JSON parse, not a normalisation. */
@@ -65,7 +65,7 @@ export function shapeOf(canonical: string): Shape {
     else if (kind === WORD) content.add(`w:${words.names[payload]}`)
     else if (kind === BIGRAM) bigrams.add(String.fromCharCode(Math.floor(payload / 0x10000), payload % 0x10000))
   }
-  return { canonical, content: [...content].sort().join(' '), bigrams }
+  return { canonical, content: [...content].sort().join(' '), bigrams: [...bigrams] }
 }
 
 export function storeShape(knowledge: Knowledge, text: string): StoredShape {
@@ -76,16 +76,18 @@ export function storeShape(knowledge: Knowledge, text: string): StoredShape {
 /** The stored shape when it was computed with these synonyms, else a fresh one. */
 export function loadShape(knowledge: Knowledge, text: string, stored: StoredShape | undefined): Shape {
   if (stored && stored.syn === forKnowledge(knowledge).fingerprint && Array.isArray(stored.bigrams)) {
-    return { canonical: stored.canonical, content: stored.content, bigrams: new Set(stored.bigrams) }
+    return { canonical: stored.canonical, content: stored.content, bigrams: stored.bigrams }
   }
   return shapeOf(canonicalFor(knowledge)(text))
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size + b.size === 0) return 1
+/** Dice overlap of two lists of distinct bigrams. */
+function dice(a: readonly string[], b: readonly string[]): number {
+  if (a.length + b.length === 0) return 1
+  const inA = new Set(a)
   let common = 0
-  for (const x of a) if (b.has(x)) common++
-  return (2 * common) / (a.size + b.size)
+  for (const x of b) if (inA.has(x)) common++
+  return (2 * common) / (a.length + b.length)
 }
 
 /**
