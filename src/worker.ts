@@ -1,5 +1,6 @@
 // Workers entry: the same Hono app; a Redis connection per request or cron run (a socket cannot outlive
 // the request that opened it in workerd), closed in waitUntil after the background work.
+import { connect } from 'cloudflare:sockets'
 import { createBot } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './knowledge/knowledge'
@@ -9,6 +10,7 @@ import { runTipPush } from './platforms/messenger'
 import { deliveryTiming } from './platforms/timing'
 import { createOutageState, createStore, MemoryStore } from './store'
 import type { Store } from './store/store'
+import { workersSocketConnector } from './store/workers-socket'
 import { warmUpRequestPath } from './warm-up'
 
 type Env = Record<string, unknown>
@@ -43,8 +45,11 @@ interface Built {
 }
 let built: { env: Env; value: Built | ConfigError } | undefined
 
+// workerd's own sockets, not nodejs_compat's node:net (store/workers-socket.ts)
+const Connector = workersSocketConnector(connect)
+
 function openStore(config: Config): Store {
-  return createStore(config, { perRequest: true, fallback, failover: { state: outage, log } }).store
+  return createStore(config, { perRequest: true, fallback, failover: { state: outage, log }, Connector }).store
 }
 const release = (store: Store) => (store === fallback ? Promise.resolve() : store.close())
 

@@ -6,14 +6,10 @@
 import type Redis from 'ioredis'
 import type { RedisOptions } from 'ioredis'
 import { createRedisClient } from './redis-client'
+import { asBuffer, SocketEvents } from './socket-events'
 
 /** A status line (+OK) is an object, a bulk string a string; a Map is a RESP3 map (what HELLO 3 turns on). */
 type Reply = string | number | null | Reply[] | { status: string } | Map<string, Reply>
-type Listener = (...args: unknown[]) => void
-
-// ioredis's decoder slices the chunks it is given and decodes them with Buffer's toString; Buffer is a global in
-// Node and in workerd with nodejs_compat, which ioredis needs anyway.
-const NodeBuffer = (globalThis as unknown as { Buffer: { from(bytes: Uint8Array): Uint8Array } }).Buffer
 
 const utf8 = new TextEncoder()
 const text = new TextDecoder()
@@ -145,43 +141,14 @@ class CommandReader {
 }
 
 /** The part of a net.Socket that ioredis uses, connected at once to a TinyRedis. */
-class InMemorySocket {
+class InMemorySocket extends SocketEvents {
   readonly connecting = false
   destroyed = false
   writable = true
   readonly remoteAddress = 'in-memory'
   readonly remotePort = 0
-  private readonly listeners = new Map<string, Listener[]>()
   private readonly reader = new CommandReader()
   private readonly redis = new TinyRedis()
-
-  on(event: string, fn: Listener): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn])
-    return this
-  }
-  prependListener(event: string, fn: Listener): this {
-    this.listeners.set(event, [fn, ...(this.listeners.get(event) ?? [])])
-    return this
-  }
-  once(event: string, fn: Listener): this {
-    const wrapper: Listener = (...args) => {
-      this.removeListener(event, wrapper)
-      fn(...args)
-    }
-    return this.on(event, wrapper)
-  }
-  removeListener(event: string, fn: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== fn))
-    return this
-  }
-  removeAllListeners(event?: string): this {
-    if (event === undefined) this.listeners.clear()
-    else this.listeners.delete(event)
-    return this
-  }
-  private emit(event: string, ...args: unknown[]): void {
-    for (const fn of this.listeners.get(event) ?? []) fn(...args)
-  }
 
   write(data: string | Uint8Array): boolean {
     const commands = this.reader.push(typeof data === 'string' ? utf8.encode(data) : data)
@@ -193,8 +160,8 @@ class InMemorySocket {
     const bytes = utf8.encode(replies)
     const cut = bytes.length >> 1
     queueMicrotask(() => {
-      this.emit('data', NodeBuffer.from(bytes.subarray(0, cut)))
-      this.emit('data', NodeBuffer.from(bytes.subarray(cut)))
+      this.emit('data', asBuffer(bytes.subarray(0, cut)))
+      this.emit('data', asBuffer(bytes.subarray(cut)))
       if (quit) this.end()
     })
     return true

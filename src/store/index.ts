@@ -1,6 +1,7 @@
 import type { Store } from './store'
 import { MemoryStore } from './memory'
 import { RedisStore, createRedisClient } from './redis'
+import type { RedisClientOptions } from './redis-client'
 import { FailoverStore } from './failover'
 import type { FailoverOptions } from './failover'
 
@@ -19,6 +20,8 @@ export interface CreateStoreOptions {
   /** Memory used while Redis is down; pass a long-lived one on Workers so claims survive across requests. */
   fallback?: Store
   failover?: FailoverOptions
+  /** How the Redis client reaches the server instead of node:net/node:tls (the Worker: workerd's own sockets). */
+  Connector?: RedisClientOptions['Connector']
 }
 
 /** The two settings that choose the store, as the config names them; pass the whole Config. */
@@ -37,7 +40,7 @@ export interface CreatedStore {
 /** Redis (with memory failover) when REDIS_URL is set, otherwise memory. Throws naming REDIS_URL when it is malformed. */
 export function createStore(settings: StoreSettings, opts: CreateStoreOptions = {}): CreatedStore {
   if (!settings.REDIS_URL) return { store: opts.fallback ?? new MemoryStore(), notice: IN_MEMORY_NOTICE }
-  const client = createRedisClient(settings.REDIS_URL, { perRequest: opts.perRequest, log: opts.failover?.log, keyPrefix: settings.REDIS_PREFIX })
+  const client = createRedisClient(settings.REDIS_URL, { perRequest: opts.perRequest, log: opts.failover?.log, keyPrefix: settings.REDIS_PREFIX, Connector: opts.Connector })
   const store = new FailoverStore(new RedisStore(client), opts.fallback ?? new MemoryStore(), opts.failover)
   return { store, notice: null }
 }
