@@ -14,9 +14,15 @@
 //   show it);
 // - microtasks left by the global scope run before the first question, as workerd runs them to the end at start-up;
 // - Node's own fetch and web streams (JavaScript in Node, built into workerd) are started before the first question,
-//   and that cost is reported on its own line, not counted as the Worker's.
+//   and that cost is reported on its own line, not counted as the Worker's;
+// - workerd's connect() (cloudflare:sockets) is a stand-in over node:net and web streams, which costs Node more than
+//   workerd's native sockets cost workerd.
 import { readFileSync } from 'node:fs'
+import { register } from 'node:module'
 import { startUpRules } from '../test/helpers/workerd-start-up.mjs'
+
+// The bundle imports workerd's `cloudflare:sockets` (its Redis connection); Node gets a stand-in over node:net.
+register('../test/helpers/cloudflare-sockets-loader.mjs', import.meta.url)
 
 const [bundle, envJson] = process.argv.slice(2)
 const env = JSON.parse(envJson)

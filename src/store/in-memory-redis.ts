@@ -2,11 +2,11 @@
 // option hands it this in-memory stream, which reads the RESP commands ioredis writes and answers them as a small
 // Redis would. A Worker may open no connection at start-up, yet a fresh isolate's first question with REDIS_URL set
 // would otherwise compile ioredis's command queue, encoder, decoder and reply handling (and load the taught overlay
-// through them) on its own CPU time. It answers in microtasks and sets no timers, which workerd refuses at start-up.
+// through them) on its own CPU time. It goes through the Worker's own socket connector (workers-socket.ts), open at once,
+// so that code is compiled too; it answers in microtasks and sets no timers, which workerd refuses at start-up.
 import type Redis from 'ioredis'
-import type { RedisOptions } from 'ioredis'
 import { createRedisClient } from './redis-client'
-import { asBuffer, SocketEvents } from './socket-events'
+import { workersSocketConnector, type WorkersSocket } from './workers-socket'
 
 /** A status line (+OK) is an object, a bulk string a string; a Map is a RESP3 map (what HELLO 3 turns on). */
 type Reply = string | number | null | Reply[] | { status: string } | Map<string, Reply>
@@ -140,64 +140,37 @@ class CommandReader {
   }
 }
 
-/** The part of a net.Socket that ioredis uses, connected at once to a TinyRedis. */
-class InMemorySocket extends SocketEvents {
-  readonly connecting = false
-  destroyed = false
-  writable = true
-  readonly remoteAddress = 'in-memory'
-  readonly remotePort = 0
-  private readonly reader = new CommandReader()
-  private readonly redis = new TinyRedis()
-
-  write(data: string | Uint8Array): boolean {
-    const commands = this.reader.push(typeof data === 'string' ? utf8.encode(data) : data)
-    if (commands.length === 0) return true
-    const replies = commands.map((args) => encode(this.redis.answer(args))).join('')
-    const quit = commands.some((args) => args[0]?.toLowerCase() === 'quit')
-    // in two reads, cut mid-reply, as a long reply arrives from a socket: the decoder's paths that resume a value
-    // are the ones a first HGETALL of the taught phrasings takes
-    const bytes = utf8.encode(replies)
-    const cut = bytes.length >> 1
-    queueMicrotask(() => {
-      this.emit('data', asBuffer(bytes.subarray(0, cut)))
-      this.emit('data', asBuffer(bytes.subarray(cut)))
-      if (quit) this.end()
-    })
-    return true
+/**
+ * A socket shaped as workerd's connect() returns it, open at once, with a TinyRedis at the other end: the warm-up's
+ * client goes through the Worker's own socket connector (workers-socket.ts) too.
+ */
+function inMemorySocket(): WorkersSocket {
+  const reader = new CommandReader()
+  const redis = new TinyRedis()
+  let replies!: ReadableStreamDefaultController<Uint8Array>
+  let open = true
+  const close = () => {
+    if (open) replies.close()
+    open = false
   }
-  end(): void {
-    if (this.destroyed) return
-    this.destroyed = true
-    this.writable = false
-    queueMicrotask(() => {
-      this.emit('end')
-      this.emit('close', false)
-    })
+  const readable = new ReadableStream<Uint8Array>({ start: (c) => void (replies = c) })
+  // a writer, not a WritableStream: workerd refuses to construct one at start-up
+  const writer = {
+    async write(chunk: Uint8Array) {
+      const commands = reader.push(chunk)
+      if (commands.length === 0 || !open) return
+      const bytes = utf8.encode(commands.map((args) => encode(redis.answer(args))).join(''))
+      // in two reads, cut mid-reply, as a long reply arrives from a socket: the decoder's paths that resume a value
+      // are the ones a first read of the taught phrasings takes
+      const cut = bytes.length >> 1
+      replies.enqueue(bytes.subarray(0, cut))
+      replies.enqueue(bytes.subarray(cut))
+      if (commands.some((args) => args[0]?.toLowerCase() === 'quit')) close()
+    },
+    close: async () => close(),
   }
-  destroy(): void {
-    this.end()
-  }
-  resume(): void {}
-  setNoDelay(): void {}
-  setKeepAlive(): void {}
-  setTimeout(): void {}
-}
-
-/** ioredis's Connector: this socket instead of a TCP or TLS one; disconnecting ends it without a timer. */
-class InMemoryConnector {
-  private socket: InMemorySocket | undefined
-  connecting = false
-  check(): boolean {
-    return true
-  }
-  async connect(): Promise<InMemorySocket> {
-    this.socket = new InMemorySocket()
-    return this.socket
-  }
-  disconnect(): void {
-    this.socket?.end()
-  }
+  const writable = { getWriter: () => writer }
+  return { readable, writable, opened: Promise.resolve(), close: async () => close() }
 }
 
 /** A client configured as the Worker's per-request one (same options and key prefix), talking to memory. */
@@ -206,6 +179,6 @@ export function inMemoryRedisClient(keyPrefix: string): Redis {
     perRequest: true,
     keyPrefix,
     log: () => {},
-    Connector: InMemoryConnector as unknown as RedisOptions['Connector'],
+    Connector: workersSocketConnector(inMemorySocket),
   })
 }

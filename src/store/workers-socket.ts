@@ -10,8 +10,14 @@ import { asBuffer, SocketEvents } from './socket-events'
 /** What cloudflare:sockets' connect() returns, as far as this uses it. */
 export interface WorkersSocket {
   readonly readable: ReadableStream<Uint8Array>
-  readonly writable: WritableStream<Uint8Array>
+  /** a WritableStream; only its writer is used (workerd refuses a WritableStream at start-up, the warm-up's socket has none) */
+  readonly writable: { getWriter(): SocketWriter }
   readonly opened: Promise<unknown>
+  close(): Promise<void>
+}
+
+export interface SocketWriter {
+  write(chunk: Uint8Array): Promise<void>
   close(): Promise<void>
 }
 
@@ -24,11 +30,12 @@ class SocketStream extends SocketEvents {
   connecting = true
   destroyed = false
   writable = true
-  private readonly writer: WritableStreamDefaultWriter<Uint8Array>
+  private readonly writer: SocketWriter
   private timer: ReturnType<typeof setTimeout> | undefined
   private closed = false
 
-  constructor(private readonly socket: WorkersSocket, tls: boolean) {
+  /** `noteError`: where a failure is kept for ioredis when it comes before ioredis listens (see destroy). */
+  constructor(private readonly socket: WorkersSocket, tls: boolean, private readonly noteError: (err: Error) => void) {
     super()
     this.writer = socket.writable.getWriter()
     socket.opened.then(
@@ -74,8 +81,12 @@ class SocketStream extends SocketEvents {
   destroy(err?: Error): void {
     if (this.closed) return
     this.closed = true
+    // A socket that failed before ioredis took it (not connecting, destroyed) is reported from the connector's
+    // firstError, as ioredis does for its own sockets; its events would have had no listener yet.
+    this.connecting = false
     this.destroyed = true
     this.writable = false
+    if (err) this.noteError(err)
     this.setTimeout(0)
     this.socket.close().catch(() => {})
     if (err) this.emit('error', err)
@@ -84,7 +95,7 @@ class SocketStream extends SocketEvents {
 
   /** ioredis's connect timeout: `ms` without the socket opening, then `onTimeout`; 0 clears it. */
   setTimeout(ms: number, onTimeout?: () => void): void {
-    clearTimeout(this.timer)
+    if (this.timer !== undefined) clearTimeout(this.timer)
     this.timer = ms > 0 && onTimeout ? setTimeout(onTimeout, ms) : undefined
   }
 
@@ -99,6 +110,8 @@ const asError = (err: unknown) => (err instanceof Error ? err : new Error(String
 export function workersSocketConnector(connect: WorkersConnect): RedisOptions['Connector'] {
   class WorkersSocketConnector {
     connecting = false
+    /** read by ioredis when the stream it gets is already destroyed */
+    firstError: Error | undefined
     private stream: SocketStream | undefined
     constructor(private readonly options: { host?: string; port?: number; tls?: object }) {}
     check(): boolean {
@@ -108,7 +121,7 @@ export function workersSocketConnector(connect: WorkersConnect): RedisOptions['C
       this.connecting = true
       const tls = this.options.tls !== undefined
       const socket = connect({ hostname: this.options.host ?? 'localhost', port: this.options.port ?? 6379 }, { secureTransport: tls ? 'on' : 'off', allowHalfOpen: false })
-      this.stream = new SocketStream(socket, tls)
+      this.stream = new SocketStream(socket, tls, (err) => (this.firstError ??= err))
       return this.stream
     }
     disconnect(): void {

@@ -1,6 +1,7 @@
-// What workerd refuses while a Worker's global scope runs (no I/O, timers or abort timeouts, random values, or
-// request and response bodies; checked against wrangler 4.86's workerd), imitated in Node: the cold-start bench and
-// the warm-up test hold code to it. Plain JavaScript, so that the bench's child process can import it as it is.
+// What workerd refuses while a Worker's global scope runs (no I/O, timers or abort timeouts, random values,
+// request and response bodies, or a WritableStream; checked against wrangler 4.86's workerd), imitated in Node: the
+// cold-start bench and the warm-up test hold code to it. Plain JavaScript, so that the bench's child process can
+// import it as it is.
 
 /**
  * Makes those operations throw until the returned function is called. The wrappers stay usable afterwards (code may
@@ -39,7 +40,15 @@ export function startUpRules() {
       super(body, init)
     }
   }
-  undo.push(() => Object.assign(globalThis, { Request: NodeRequest, Response: NodeResponse }))
+  // a WritableStream too (a ReadableStream is allowed, and reading one)
+  const NodeWritableStream = globalThis.WritableStream
+  globalThis.WritableStream = class WritableStream extends NodeWritableStream {
+    constructor(...args) {
+      if (starting) refuse('a WritableStream')
+      super(...args)
+    }
+  }
+  undo.push(() => Object.assign(globalThis, { Request: NodeRequest, Response: NodeResponse, WritableStream: NodeWritableStream }))
   return () => {
     starting = false
     undo.reverse().forEach((f) => f())

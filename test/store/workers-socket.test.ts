@@ -1,31 +1,21 @@
 // The Worker's Redis connection (store/workers-socket.ts) against a real Redis. workerd's connect() exists only in
 // workerd (test/worker/workerd.test.ts runs the Worker there); here a stand-in gives a Node TCP socket the same shape
-// (web streams and an `opened` promise), so the adapter's reading, writing, closing and failures are tested in Node.
-import { connect as netConnect } from 'node:net'
-import { Duplex } from 'node:stream'
+// (web streams and an `opened` promise: helpers/cloudflare-sockets-node.mjs), so the adapter's reading, writing,
+// closing and failures are tested in Node.
 import { describe, expect, it } from 'vitest'
 import { createStore } from '../../src/store'
 import { workersSocketConnector, type WorkersConnect } from '../../src/store/workers-socket'
 import { REDIS_URL, testPrefix } from '../helpers/redis-test-store'
 import { freePort } from '../helpers/redis-server-process'
+import { connect } from '../helpers/cloudflare-sockets-node.mjs'
 
 const prefix = testPrefix('workers-socket')
 const opened: { hostname: string; port: number; secureTransport: string }[] = []
 
-/** cloudflare:sockets' connect(), over node:net. */
-const nodeConnect: WorkersConnect = ({ hostname, port }, { secureTransport }) => {
-  opened.push({ hostname, port, secureTransport })
-  const socket = netConnect(port, hostname)
-  const { readable, writable } = Duplex.toWeb(socket) as unknown as { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> }
-  return {
-    readable,
-    writable,
-    opened: new Promise((resolve, reject) => {
-      socket.once('connect', resolve)
-      socket.once('error', reject)
-    }),
-    close: async () => void socket.destroy(),
-  }
+/** cloudflare:sockets' connect(), over node:net, noting where it was asked to connect. */
+const nodeConnect: WorkersConnect = (address, options) => {
+  opened.push({ ...address, secureTransport: options.secureTransport })
+  return connect(address, options)
 }
 
 const Connector = workersSocketConnector(nodeConnect)
@@ -54,17 +44,21 @@ describe('the Worker socket connector', () => {
     expect(logs).toEqual([])
   })
 
-  it('asks for TLS for rediss://, and a server that refuses the connection leaves the store answering from memory', async () => {
+  it('asks for TLS for rediss:// (which the stand-in refuses), and a failed connection leaves the store answering from memory, saying why', async () => {
     const port = await freePort()
     const store = open(`rediss://127.0.0.1:${port}`)
     await store.set('ws:k', 'v', 60)
     expect(await store.get('ws:k')).toBe('v')
     expect(opened.at(-1)).toEqual({ hostname: '127.0.0.1', port, secureTransport: 'on' })
     expect(logs.splice(0).sort()).toEqual([
-      expect.stringMatching(/^\[store\] Redis at rediss:\/\/127\.0\.0\.1:\d+ unreachable: connect ECONNREFUSED/),
+      expect.stringMatching(/^\[store\] Redis at rediss:\/\/127\.0\.0\.1:\d+ unreachable: TLS is not offered by the Node stand-in/),
       expect.stringMatching(/Redis unavailable \(set: Connection is closed/),
     ])
     await store.close()
+    const refused = open(`redis://127.0.0.1:${port}`)
+    await refused.set('ws:k', 'v', 60)
+    expect(logs.splice(0)[0]).toMatch(/unreachable: connect ECONNREFUSED/)
+    await refused.close()
   })
 
   it('answers from memory when the socket never opens, and close gives up on it', async () => {

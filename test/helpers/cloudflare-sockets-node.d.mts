@@ -1,0 +1,2 @@
+/** See cloudflare-sockets-node.mjs. */
+export const connect: import('../../src/store/workers-socket').WorkersConnect
