@@ -21,11 +21,13 @@ import { readFileSync } from 'node:fs'
 import { register } from 'node:module'
 import { startUpRules } from '../test/helpers/workerd-start-up.mjs'
 
-// The bundle imports workerd's `cloudflare:sockets` (its Redis connection); Node gets a stand-in over node:net.
-register('../test/helpers/cloudflare-sockets-loader.mjs', import.meta.url)
+// The bundle imports workerd's `cloudflare:sockets` (its Redis connection) and `cloudflare:workers` (its bindings at
+// start-up); Node gets stand-ins: a socket over node:net, and the env this run was given.
+register('../test/helpers/cloudflare-loader.mjs', import.meta.url)
 
 const [bundle, envJson] = process.argv.slice(2)
 const env = JSON.parse(envJson)
+globalThis.__workerEnv = env
 // Runs may share a Redis: a sender and chat of its own keep one run's questions out of another's rate limit.
 const run = `${process.pid}_${Date.now().toString(36)}`
 // The bundle swaps globalThis.process (and timers) for unenv polyfills: keep Node's own.

@@ -1,6 +1,7 @@
 // Workers entry: the same Hono app; a Redis connection per request or cron run (a socket cannot outlive
 // the request that opened it in workerd), closed in waitUntil after the background work.
 import { connect } from 'cloudflare:sockets'
+import { env as deploymentEnv } from 'cloudflare:workers'
 import { createBot } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { loadKnowledge } from './knowledge/knowledge'
@@ -53,8 +54,11 @@ function openStore(config: Config): Store {
 }
 const release = (store: Store) => (store === fallback ? Promise.resolve() : store.close())
 
+/** The same bindings: a request may hand over another object than the one imported at start-up. */
+const sameEnv = (a: Env, b: Env) => a === b || (Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]))
+
 function build(env: Env): Built | ConfigError {
-  if (built?.env === env) return built.value
+  if (built && sameEnv(built.env, env)) return built.value
   let value: Built | ConfigError
   try {
     const config = loadConfig(env)
@@ -80,6 +84,10 @@ function build(env: Env): Built | ConfigError {
   built = { env, value }
   return value
 }
+
+// The bot for the deployment's bindings is built at start-up too, off the first request's CPU time; a request with
+// other bindings (none in production) builds its own.
+build(deploymentEnv as Env)
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
