@@ -75,6 +75,25 @@ async function teachOneOffline(store: Store, knowledge: Knowledge): Promise<void
   await storeTaught(store, knowledge, text, intent.id, new Date(0), 'warm-up')
 }
 
+/**
+ * The HTTP layer too: Hono's routing and context, the webhook, its de-duplication claim and the delivery through the
+ * outbox. The request is a plain object whose body is a ReadableStream, which workerd allows at start-up (a Request
+ * with a body it refuses). It refuses a Response with a body as well, so there the webhook's acknowledgement throws
+ * once the reply is on its way; that failure is expected and ignored (in Node the request simply succeeds).
+ */
+async function postToWebhook(app: ReturnType<typeof createBot>['app'], event: object): Promise<void> {
+  const bytes = new TextEncoder().encode(JSON.stringify(event))
+  const body = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) })
+  const headers = new Headers({ 'content-type': 'application/json' })
+  const request = { url: 'https://warm-up.invalid/webhook/feishu', method: 'POST', headers, body } as unknown as Request
+  const pending: Promise<unknown>[] = []
+  const ctx = { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException() {}, props: {} }
+  await Promise.resolve()
+    .then(() => app.fetch(request, {}, ctx))
+    .catch(() => {})
+  await Promise.allSettled(pending)
+}
+
 /** One question the knowledge answers and one it must decline, so both reply paths are compiled. */
 export function warmUpQuestions(knowledge: Knowledge): string[] {
   return [knowledge.intents[0]?.phrasings[0], knowledge.outOfScope?.[0]].filter((q): q is string => !!q)
@@ -111,10 +130,9 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
   let counter = 0
   const randomValues: RandomValues = (array) => array.fill(++counter) as typeof array
   const handlers = createHandlers({ wecomApiBase: config.WECOM_API_BASE, questionLogDays: config.QUESTION_LOG_DAYS, randomValues })
-  const bot = createBot({ config, knowledge, feishuApi: null, openStore: () => ({ store: redis, release: async () => {} }), log, handlers })
-  bot.app.router.match('POST', '/webhook/feishu')
   const cards: object[] = []
   const api = createFeishuClient({ appId: 'cli_warm_up', appSecret: 'warm-up', apiBase: 'https://open.feishu.invalid', fetch: inMemoryFetch(cards), timeoutMs: Infinity, log })
+  const bot = createBot({ config, knowledge, feishuApi: api, openStore: () => ({ store: redis, release: async () => {} }), log, handlers })
   for (const store of stores) {
     await teachOneOffline(store, knowledge)
     const deps = bot.dispatchDeps(store)
@@ -125,6 +143,7 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
       if (msg && reply) await api.replyCard(msg.messageId, renderFeishuCard(reply), `r-${msg.messageId}`)
     }
   }
+  if (questions[0]) await postToWebhook(bot.app, groupMention(questions[0], questions.length))
   const onRedis = storeIsShared(redis)
   await client.quit()
   return { cards, onRedis }

@@ -20,9 +20,11 @@ describe('warmUpRequestPath', () => {
     expect(knowledge.outOfScope).toContain(declined)
   })
 
-  it('answers each question with a card through the real dispatch and Feishu client, over Redis and over memory', async () => {
+  it('answers each question with a card through the real dispatch and Feishu client, over Redis and over memory, and the first again through the webhook', async () => {
     const { cards } = await warmUpRequestPath(knowledge)
-    expect(cards).toHaveLength(4)
+    expect(cards).toHaveLength(5)
+    // the webhook's answer to the first question: the same card, delivered through the outbox
+    expect(text(cards[4]!)).toContain(knowledge.intents[0]!.title)
     for (const [answered, declined] of [[cards[0], cards[1]], [cards[2], cards[3]]]) {
       expect(text(answered!)).toContain(knowledge.intents[0]!.title)
       expect(text(declined!)).not.toContain(knowledge.intents[0]!.title)
@@ -45,7 +47,8 @@ describe('warmUpRequestPath', () => {
       allowAgain()
     }
     expect(outcome).not.toBeInstanceOf(Error)
-    expect((outcome as { cards: object[] }).cards).toHaveLength(4)
+    // the webhook's acknowledgement (a Response with a body) is refused, but its reply went out before it
+    expect((outcome as { cards: object[] }).cards).toHaveLength(5)
     // through ioredis to its in-memory Redis, not through the failover's memory
     expect((outcome as { onRedis: boolean }).onRedis).toBe(true)
     // the question was logged (its id rides on the feedback buttons), so the log's path was compiled too
