@@ -86,8 +86,10 @@ export class RedisStore implements Store {
   }
   async close(): Promise<void> {
     if (this.client.status === 'end') return
-    // Never connected (lazyConnect, request used no Redis): QUIT would open a socket just to close it.
-    if (this.client.status === 'wait') return this.client.disconnect()
+    // Never connected (lazyConnect, request used no Redis): QUIT would open a socket just to close it. Still
+    // connecting (Redis unreachable): QUIT would wait in the offline queue for a connection that may never come.
+    const status = this.client.status
+    if (status === 'wait' || status === 'connecting' || status === 'reconnecting') return this.client.disconnect()
     try {
       await withTimeout(this.client.quit(), QUIT_TIMEOUT_MS, 'Redis QUIT')
     } catch {

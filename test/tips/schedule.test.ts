@@ -97,7 +97,11 @@ describe('localDate', () => {
 
 describe('local dates without ICU', () => {
   it('gives the same date as Intl for the fixed-offset zones, around their midnight and across years', () => {
-    const intl = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)
+    const formatters = new Map<string, Intl.DateTimeFormat>()
+    const intl = (ms: number, timeZone: string) => {
+      if (!formatters.has(timeZone)) formatters.set(timeZone, new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }))
+      return formatters.get(timeZone)!.format(ms)
+    }
     const instants: number[] = []
     for (const day of ['2024-02-28', '2024-02-29', '2024-12-31', '2025-06-30', '2026-11-30']) {
       const midnight = Date.parse(`${day}T00:00:00Z`)
