@@ -15,7 +15,8 @@ declare module 'cloudflare:sockets' {
   }
 }
 
-// The deployment's bindings, readable at start-up (https://developers.cloudflare.com/changelog/2025-03-17-importable-env/).
+// The deployment's bindings, readable at start-up
+// (https://developers.cloudflare.com/changelog/2025-03-17-importable-env/).
 declare module 'cloudflare:workers' {
   export const env: Record<string, unknown>
 }

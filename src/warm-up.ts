@@ -124,7 +124,6 @@ export async function warmUpRequestPath(knowledge: Knowledge, questions = warmUp
   const redis = new FailoverStore(new RedisStore(client), new MemoryStore(), { timeoutMs: Infinity, log })
   // Without REDIS_URL a Worker uses its memory store: the questions are answered again over one, for its code.
   const stores = [redis, new MemoryStore()]
-  // Hono builds its router on the first match.
   // workerd refuses random values at start-up: the question log (ids, salt) takes a counter instead, so that its
   // path and the answer's feedback buttons are compiled too
   let counter = 0

@@ -86,8 +86,13 @@ function build(env: Env): Built | ConfigError {
 }
 
 // The bot for the deployment's bindings is built at start-up too, off the first request's CPU time; a request with
-// other bindings (none in production) builds its own.
-build(deploymentEnv as Env)
+// other bindings (none in production) builds its own. A fault here must not stop the Worker from starting: the first
+// request builds again, and answers what went wrong.
+try {
+  build(deploymentEnv as Env)
+} catch (e) {
+  log(`building the bot at start-up failed (the first request builds it): ${String(e)}`)
+}
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {

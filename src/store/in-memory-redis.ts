@@ -2,8 +2,8 @@
 // option hands it this in-memory stream, which reads the RESP commands ioredis writes and answers them as a small
 // Redis would. A Worker may open no connection at start-up, yet a fresh isolate's first question with REDIS_URL set
 // would otherwise compile ioredis's command queue, encoder, decoder and reply handling (and load the taught overlay
-// through them) on its own CPU time. It goes through the Worker's own socket connector (workers-socket.ts), open at once,
-// so that code is compiled too; it answers in microtasks and sets no timers, which workerd refuses at start-up.
+// through them) on its own CPU time. It goes through the Worker's own socket connector (workers-socket.ts), open at
+// once, so that code is compiled too; it answers in microtasks and sets no timers, which workerd refuses at start-up.
 import type Redis from 'ioredis'
 import { createRedisClient } from './redis-client'
 import { workersSocketConnector, type WorkersSocket } from './workers-socket'

@@ -8,7 +8,10 @@ export interface RedisClientOptions {
   log?: (message: string) => void
   /** Prepended to every key (REDIS_PREFIX); ioredis applies it to every command's keys. */
   keyPrefix?: string
-  /** Another way to reach the server than node:net/node:tls (ioredis's Connector option): the Worker's workerd socket, the warm-up's in-memory one. */
+  /**
+   * Another way to reach the server than node:net/node:tls (ioredis's Connector option): the Worker's workerd socket,
+   * the warm-up's in-memory one.
+   */
   Connector?: RedisOptions['Connector']
 }
 

@@ -1,5 +1,5 @@
 // The event methods of a net.Socket that ioredis calls (on, once, prependListener, removeListener), for the stand-in
-// sockets ioredis is handed as its Connector's stream: the warm-up's in-memory one and the Worker's own socket.
+// socket ioredis is handed as its Connector's stream (workers-socket.ts).
 
 type Listener = (...args: unknown[]) => void
 

@@ -10,7 +10,7 @@ import { asBuffer, SocketEvents } from './socket-events'
 /** What cloudflare:sockets' connect() returns, as far as this uses it. */
 export interface WorkersSocket {
   readonly readable: ReadableStream<Uint8Array>
-  /** a WritableStream; only its writer is used (workerd refuses a WritableStream at start-up, the warm-up's socket has none) */
+  /** a WritableStream; only its writer is used (workerd refuses a WritableStream at start-up: the warm-up's has none) */
   readonly writable: { getWriter(): SocketWriter }
   readonly opened: Promise<unknown>
   close(): Promise<void>

@@ -1,7 +1,8 @@
 // workerd's `cloudflare:sockets` connect() over node:net, for running the Worker's Redis connection in Node: the
 // cold-start bench's child resolves the module here (cloudflare-sockets-loader.mjs), and the connector's test uses it.
 // As thin as the connector allows (a readable stream fed by the socket's data events, and a writer), so that the
-// bench's Node figures carry little of the stand-in's own cost. Plain JavaScript: the bench's child imports it as it is.
+// bench's Node figures carry little of the stand-in's own cost. Plain JavaScript: the bench's child imports it as it
+// is.
 import { connect as netConnect } from 'node:net'
 
 /** A TCP socket with the shape connect() returns: a readable stream, a writer, an `opened` promise. No TLS here. */
