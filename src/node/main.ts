@@ -73,8 +73,10 @@ function drainOutbox(): void {
 const outboxTimer = setInterval(drainOutbox, timing.outboxEveryMs)
 
 // `docker stop` waits 10 s before SIGKILL: finish what is in flight within 5 s, then leave the rest to the outbox.
+// The hand-off is not scaled with DELIVERY_TIME_SCALE: it is how long an aborted reply may take to reach the outbox,
+// which is the machine's speed, not a reply time limit (and it ends as soon as the replies are written).
 const SHUTDOWN_FINISH_MS = 5000 * scale
-const SHUTDOWN_HANDOFF_MS = 2000 * scale
+const SHUTDOWN_HANDOFF_MS = 2000
 
 let stopScheduler = () => {}
 let server: Listening['server'] | undefined
