@@ -1,5 +1,5 @@
 // workerd's `cloudflare:sockets` connect() over node:net, for running the Worker's Redis connection in Node: the
-// cold-start bench's child resolves the module here (cloudflare-sockets-loader.mjs), and the connector's test uses it.
+// cold-start bench's child resolves the module here (cloudflare-loader.mjs), and the connector's test uses it.
 // As thin as the connector allows (a readable stream fed by the socket's data events, and a writer), so that the
 // bench's Node figures carry little of the stand-in's own cost. Plain JavaScript: the bench's child imports it as it
 // is.

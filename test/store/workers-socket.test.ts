@@ -1,7 +1,7 @@
 // The Worker's Redis connection (store/workers-socket.ts) against a real Redis. workerd's connect() exists only in
 // workerd (test/worker/workerd.test.ts runs the Worker there); here a stand-in gives a Node TCP socket the same shape
-// (web streams and an `opened` promise: helpers/cloudflare-sockets-node.mjs), so the adapter's reading, writing,
-// closing and failures are tested in Node.
+// (a readable stream, a writer and an `opened` promise: helpers/cloudflare-sockets-node.mjs), so the adapter's
+// reading, writing, closing and failures are tested in Node.
 import { describe, expect, it } from 'vitest'
 import { createStore } from '../../src/store'
 import { workersSocketConnector, type WorkersConnect } from '../../src/store/workers-socket'
