@@ -21,10 +21,11 @@ export function oomRedisServer() {
     redis = await startRedisServer(port, ['--maxmemory-policy', 'noeviction'])
     direct = new Redis(`redis://127.0.0.1:${port}`, { disableClientInfo: true, maxRetriesPerRequest: 1 })
   })
+  // The server goes first: a test may have left it paused (CLIENT PAUSE), and a store's QUIT would wait that out.
   afterAll(async () => {
-    for (const s of stores) await s.close()
-    direct?.disconnect()
     if (redis) await stopRedisServer(redis)
+    direct?.disconnect()
+    for (const s of stores) await s.close()
   })
   beforeEach(async () => {
     if (direct) await direct.config('SET', 'maxmemory', '0')

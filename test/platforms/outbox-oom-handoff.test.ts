@@ -116,6 +116,16 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
     expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
   })
 
+  it('names the reply it cannot hand over when Redis is still refusing writes at the stop', async () => {
+    const shift = { ms: 0 }
+    const a = instance(shift)
+    const msgId = uniqueId('wx')
+    await oom(true)
+    await a.ask(msgId)
+    await a.bot.handOff(a.store)
+    expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
+  })
+
   it('names the reply as lost when Redis stops answering, unnoticed, and memory still lists it from the earlier outage', async () => {
     const shift = { ms: 0 }
     const { a, msgId } = await askedDuringOom(shift)
@@ -124,16 +134,6 @@ describe.skipIf(!hasRedisServer)('a WeCom reply kept while Redis was at OOM', ()
     void server.direct.call('CLIENT', 'PAUSE', '1500')
     await new Promise((r) => setTimeout(r, 50))
     expect(await a.bot.handOff(a.store)).toEqual({ handedOver: 0, lost: 1 })
-    expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
-  })
-
-  it('names the reply it cannot hand over when Redis is still refusing writes at the stop', async () => {
-    const shift = { ms: 0 }
-    const a = instance(shift)
-    const msgId = uniqueId('wx')
-    await oom(true)
-    await a.ask(msgId)
-    await a.bot.handOff(a.store)
     expect(a.logs.filter((l) => l.includes(msgId))).toEqual([expect.stringMatching(/not handed over.*Redis/)])
   })
 })
