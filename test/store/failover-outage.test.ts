@@ -33,7 +33,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore through a real Redis outage', ()
     process.on('uncaughtException', onUnhandled)
     port = await freePort()
     server = await startRedisServer(port)
-    store = createStore(SETTINGS(port), { failover: { probeEveryMs: 200, log: (m) => logs.push(m) } }).store
+    store = createStore(SETTINGS(port), { failover: { probeEveryMs: 50, log: (m) => logs.push(m) } }).store
     direct = new Redis(SETTINGS(port).REDIS_URL, { keyPrefix: 'xhs-test:', disableClientInfo: true, lazyConnect: true, maxRetriesPerRequest: 1 })
     direct.on('error', () => {})
   })
@@ -80,7 +80,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore through a real Redis outage', ()
     const started = performance.now()
     let health: 'up' | 'down' | null = 'down'
     while (health !== 'up' && performance.now() - started < 15_000) {
-      await new Promise((r) => setTimeout(r, 100))
+      await new Promise((r) => setTimeout(r, 25))
       health = await store.health()
     }
     timings['recovery after restart'] = Math.round(performance.now() - started)
@@ -110,7 +110,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis stops answering witho
   beforeAll(async () => {
     const port = await freePort()
     server = await startRedisServer(port)
-    store = createStore(SETTINGS(port), { failover: { probeEveryMs: 200, log: (m) => logs.push(m) } }).store
+    store = createStore(SETTINGS(port), { failover: { probeEveryMs: 50, log: (m) => logs.push(m) } }).store
     await store.set('warm', 'up', 60)
   })
   afterAll(async () => {
@@ -138,7 +138,7 @@ describe.skipIf(!hasRedisServer)('FailoverStore when Redis stops answering witho
     const started = performance.now()
     let health: 'up' | 'down' | null = 'down'
     while (health !== 'up' && performance.now() - started < 10_000) {
-      await new Promise((r) => setTimeout(r, 100))
+      await new Promise((r) => setTimeout(r, 25))
       health = await store.health()
     }
     expect(health).toBe('up')
