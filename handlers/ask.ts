@@ -7,7 +7,7 @@ import type { Knowledge } from '../src/knowledge/knowledge'
 import type { MatchResult } from '../src/matcher/matcher'
 import { recordQuestion, type Decision as LoggedDecision, type RandomValues } from '../src/insights'
 import { decideQuestion, TaughtOverlay } from '../src/teach'
-import { answerReply, fallbackReply, helpReply, nearMissReply, otherPlatformReply } from './replies'
+import { answerReply, closeRunnerUp, fallbackReply, helpReply, nearMissReply, otherPlatformReply } from './replies'
 import { smallTalkReply } from './small-talk'
 
 export { answerReply, fallbackReply, helpReply, nearMissReply, otherPlatformReply } from './replies'
@@ -23,7 +23,11 @@ export function replyForMatch(knowledge: Knowledge, result: MatchResult, session
     case 'answered':
       session.lastIntent = result.intent ?? undefined
       session.depth = 0
-      reply = answerReply(knowledge, result.intent as string, { depth: 0, ...(questionId ? { questionId } : {}) })
+      reply = answerReply(knowledge, result.intent as string, {
+        depth: 0,
+        ...(questionId ? { questionId } : {}),
+        alsoAsked: closeRunnerUp(knowledge, result.candidates),
+      })
       break
     case 'help':
       reply = helpReply(knowledge)

@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/knowledge'
 import { renderFeishuCard } from '../platforms/feishu/card'
 import type { Store } from '../store/store'
 import { decideNow, forget, MAX_TAUGHT_TEXT, teach, type Conflict } from '../teach'
-import { answerReply, fallbackReply } from '../../handlers/replies'
+import { replyForMatch } from '../../handlers/ask'
 import * as z from 'zod'
 
 export const QUESTIONS_LIMIT = 100
@@ -81,10 +81,10 @@ export interface Answer {
   card: Record<string, unknown>
 }
 
-/** The answer a question gets now, taught phrasings included (read only: nothing is logged). */
+/** The answer a question gets now, taught phrasings included (read only: nothing is logged, no session kept). */
 export async function answerNow(store: Store, knowledge: Knowledge, text: string): Promise<Answer> {
   const d = await decideNow(store, knowledge, text)
-  const reply = d.intent ? answerReply(knowledge, d.intent) : fallbackReply(knowledge, d.candidates)
+  const { decision: _decision, ...reply } = replyForMatch(knowledge, d, { depth: 0 })
   return { intent: d.intent, score: d.score, ...(d.reason ? { reason: d.reason } : {}), reply, card: renderFeishuCard(reply) }
 }
 

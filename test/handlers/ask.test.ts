@@ -3,11 +3,12 @@ import type { HandlerContext, Session } from '../../src/bot/handler'
 import { loadKnowledge } from '../../src/knowledge/knowledge'
 import type { ButtonAction } from '../../src/bot/message'
 import { MemoryStore } from '../../src/store/memory'
-import { askHandler, answerReply, fallbackReply, helpReply } from '../../handlers/ask'
+import type { MatchResult } from '../../src/matcher/matcher'
+import { askHandler, answerReply, fallbackReply, helpReply, replyForMatch } from '../../handlers/ask'
 import { askButtonHandler } from '../../handlers/button'
 import { followUpHandler, isFollowUp } from '../../handlers/follow-up'
 import { helpHandler, isHelpRequest } from '../../handlers/help'
-import { nearMissReply, otherPlatformReply } from '../../handlers/replies'
+import { closeRunnerUp, nearMissReply, otherPlatformReply } from '../../handlers/replies'
 import { smallTalkHandler, smallTalkReply } from '../../handlers/small-talk'
 
 const knowledge = loadKnowledge()
@@ -151,6 +152,33 @@ describe('ask button handler', () => {
   it('ignores feedback buttons and unknown intents', async () => {
     expect(await askButtonHandler(ctx('', { depth: 0 }, { type: 'feedback', intent: 'local-life', vote: 'up' }))).toBeNull()
     expect(await askButtonHandler(ctx('', { depth: 0 }, { type: 'ask', intent: 'no-such-intent' }))).toBeNull()
+  })
+})
+
+describe('a close runner-up', () => {
+  const answered = (candidates: MatchResult['candidates']): MatchResult =>
+    ({ intent: candidates[0]!.intent, score: candidates[0]!.score, candidates, decision: { kind: 'answered' }, reason: 'answered' })
+  const asks = (r: { buttons: { action: ButtonAction }[] }) => r.buttons.map((b) => b.action).filter((a) => a.type === 'ask').map((a) => a.type === 'ask' && a.intent)
+
+  it('is named on the answer card and offered as its first topic button, keeping three topic buttons', () => {
+    const reply = replyForMatch(knowledge, answered([{ intent: 'account-safety', score: 0.42 }, { intent: 'follower-vs-money', score: 0.24 }]), { depth: 0 })
+    const also = knowledge.byId.get('follower-vs-money')!.title
+    expect(reply.blocks).toContainEqual({ kind: 'markdown', text: `如果你问的其实是「${also}」，点下面第一个按钮。` })
+    expect(asks(reply)).toEqual(['follower-vs-money', ...knowledge.byId.get('account-safety')!.related.filter((id) => id !== 'follower-vs-money')].slice(0, 3))
+    expect(reply.intent).toBe('account-safety')
+  })
+
+  it('leaves the card as it was when the second topic is far behind, is help, or is the same topic', () => {
+    const plain = answerReply(knowledge, 'account-safety')
+    const without = (r: ReturnType<typeof replyForMatch>) => ({ ...r, decision: undefined })
+    for (const second of [{ intent: 'follower-vs-money', score: 0.2 }, { intent: 'help', score: 0.4 }, { intent: 'account-safety', score: 0.4 }]) {
+      expect(without(replyForMatch(knowledge, answered([{ intent: 'account-safety', score: 0.42 }, second]), { depth: 0 }))).toEqual({ ...plain, decision: undefined })
+    }
+    expect(closeRunnerUp(knowledge, [{ intent: 'account-safety', score: 1 }])).toBeUndefined()
+  })
+
+  it('is only on the first card: the deeper follow-up keeps the topic\'s own related buttons', () => {
+    expect(answerReply(knowledge, 'account-safety', { depth: 1, alsoAsked: 'follower-vs-money' })).toEqual(answerReply(knowledge, 'account-safety', { depth: 1 }))
   })
 })
 

@@ -1,5 +1,6 @@
 // End to end through the Feishu webhook (encrypted, signed, real Redis, the fake Open API): what a member sees
-// for a near miss, for another platform, for small talk, for 帮助, and that an in-scope answer is unchanged.
+// for a near miss, for another platform, for small talk, for 帮助, for a question between two topics, and that an
+// in-scope answer is unchanged.
 import { describe, expect, it } from 'vitest'
 import { answerReply } from '../../../handlers/replies'
 import { loadKnowledge } from '../../../src/knowledge/knowledge'
@@ -88,6 +89,13 @@ describe('Feishu webhook: answer only what the article covers', () => {
 
   it('answers 帮助 with the help card', async () => {
     expect((await ask('帮助')).header.title.content).toBe('红书参谋能做什么')
+  })
+
+  it('answers with the best topic and offers a close second one as its first button', async () => {
+    const card = await ask('号被限流了是不是因为粉丝太少')
+    expect(card.header.title.content).toBe(knowledge.byId.get('account-safety')!.title)
+    expect(text(card)).toContain(`如果你问的其实是「${knowledge.byId.get('follower-vs-money')!.title}」，点下面第一个按钮。`)
+    expect(buttonValues(card)[0]).toEqual({ type: 'ask', intent: 'follower-vs-money' })
   })
 
   it('leaves an in-scope answer exactly as it was (its 👍/👎 carry the logged question\'s id)', async () => {
