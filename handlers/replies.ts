@@ -74,7 +74,7 @@ export function answerReply(knowledge: Knowledge, intentId: string, opts: { dept
       blocks: [
         { kind: 'markdown', text: intent.answer },
         { kind: 'points', title: '要点', items: intent.points },
-        ...(also ? [{ kind: 'markdown' as const, text: `如果你问的其实是「${also.title}」，点下面第一个按钮。` }] : []),
+        ...(also ? [{ kind: 'markdown' as const, text: `也可能你问的是「${also.title}」：下面第一个相关问题就是它。` }] : []),
         { kind: 'markdown', text: '想看更详细的，回复「展开说说」。' },
       ],
     }

@@ -163,7 +163,7 @@ describe('a close runner-up', () => {
   it('is named on the answer card and offered as its first topic button, keeping three topic buttons', () => {
     const reply = replyForMatch(knowledge, answered([{ intent: 'account-safety', score: 0.42 }, { intent: 'follower-vs-money', score: 0.24 }]), { depth: 0 })
     const also = knowledge.byId.get('follower-vs-money')!.title
-    expect(reply.blocks).toContainEqual({ kind: 'markdown', text: `如果你问的其实是「${also}」，点下面第一个按钮。` })
+    expect(reply.blocks).toContainEqual({ kind: 'markdown', text: `也可能你问的是「${also}」：下面第一个相关问题就是它。` })
     expect(asks(reply)).toEqual(['follower-vs-money', ...knowledge.byId.get('account-safety')!.related.filter((id) => id !== 'follower-vs-money')].slice(0, 3))
     expect(reply.intent).toBe('account-safety')
   })

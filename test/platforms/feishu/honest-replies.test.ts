@@ -94,7 +94,7 @@ describe('Feishu webhook: answer only what the article covers', () => {
   it('answers with the best topic and offers a close second one as its first button', async () => {
     const card = await ask('号被限流了是不是因为粉丝太少')
     expect(card.header.title.content).toBe(knowledge.byId.get('account-safety')!.title)
-    expect(text(card)).toContain(`如果你问的其实是「${knowledge.byId.get('follower-vs-money')!.title}」，点下面第一个按钮。`)
+    expect(text(card)).toContain(`也可能你问的是「${knowledge.byId.get('follower-vs-money')!.title}」：下面第一个相关问题就是它。`)
     expect(buttonValues(card)[0]).toEqual({ type: 'ask', intent: 'follower-vs-money' })
   })
 
