@@ -58,7 +58,7 @@ export function answerReply(knowledge: Knowledge, intentId: string, opts: { dept
   const intent = knowledge.byId.get(intentId)
   if (!intent) throw new Error(`unknown intent: ${intentId}`)
   const depth = opts.depth ?? 0
-  const also = depth === 0 && opts.alsoAsked !== intent.id ? knowledge.byId.get(opts.alsoAsked ?? '') : undefined
+  const also = depth === 0 && opts.alsoAsked !== intent.id && opts.alsoAsked !== HELP_INTENT ? knowledge.byId.get(opts.alsoAsked ?? '') : undefined
   const topics = also ? [also.id, ...intent.related.filter((id) => id !== also.id)] : intent.related
   const base = {
     kind: 'answer' as const,
