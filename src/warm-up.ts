@@ -4,9 +4,11 @@
 // handlers, the matcher, the card, the Open API client's token, bot-info and reply calls, and the Redis store's commands
 // and replies (ioredis, with the taught-phrasing overlay loaded through it).
 //
-// workerd allows no I/O, timers, random values, or request and response bodies at start-up, so this works below the
-// HTTP layer: the store a Worker uses over a Redis connection that stays in memory (store/in-memory-redis.ts), and the
-// real Feishu client over an HTTP layer that answers in memory. It writes nothing anywhere. Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
+// workerd allows no I/O, timers, random values, or request and response bodies at start-up, so this works mostly
+// below the HTTP layer: the store a Worker uses over a Redis connection that stays in memory
+// (store/in-memory-redis.ts), and the real Feishu client over an HTTP layer that answers in memory. One question also
+// goes through the app's own HTTP layer, as a plain request object (postToWebhook). It writes nothing anywhere.
+// Everything it awaits settles in microtasks, which workerd runs to the end before the first request.
 import { createHandlers } from '../handlers'
 import { createBot } from './app'
 import { dispatch } from './bot/dispatch'

@@ -7,8 +7,6 @@ import { canonicalFor, loadShape, nearness, shapeOf, type Shape } from './shape'
 import { readSnapshot } from './snapshot'
 import { readTaught, type TaughtPhrasing } from './taught'
 
-export { readTaught }
-
 export interface TaughtHit {
   intent: string
   /** the taught phrasing that matched */
